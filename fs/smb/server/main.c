@@ -1,5 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Module entry points. The server-lifecycle engineer replaces this stub with
+ * the real server state machine.
+ */
 #include <linux/module.h>
+
+#include "debug.h"
+
+unsigned int ksmbd_debug_mask;
 
 static int __init ksmbd_init(void)
 {
