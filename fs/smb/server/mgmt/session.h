@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * An SMB2 session (struct ksmbd_session).
+ *
+ * Owner: core. Created by SESSION_SETUP (smb2/session.c), found by id in its
+ * connection's table (conn->sessions). Sessions are per connection
+ * (multichannel is not offered).
+ *
+ * References (sess->kref):
+ *   - conn->sessions holds one from creation until the session is removed
+ *     (LOGOFF, failed authentication, PreviousSessionId, teardown);
+ *   - each work that uses the session holds one (ksmbd_session_lookup()).
+ * The last put frees the session; by then its trees and files are gone
+ * (ksmbd_session_destroy() runs the teardown before dropping the table
+ * reference).
+ *
+ * Locking:
+ *   sess->lock (mutex) guards state, user, the keys, preauth_hash, auth_ctx,
+ *     flags and expires; it is held across one SESSION_SETUP step so that
+ *     two setups of the same session cannot interleave.
+ *   state is also read locklessly with READ_ONCE() by lookups: a session
+ *     that is not KSMBD_SESS_VALID is refused to everything but
+ *     SESSION_SETUP.
+ *   sess->trees (xarray, own lock): tree id -> struct ksmbd_tree_connect*,
+ *     each referenced by the table.
+ *   sess->pipes (xarray, own lock): open IPC$ pipes (smb2/pipe.h).
+ *   sess->files is the vfs area's open-file table (vfs/fid.h), created by
+ *     ksmbd_fid_table_init() and destroyed by ksmbd_fid_table_destroy().
+ */
+#ifndef __KSMBD_MGMT_SESSION_H__
+#define __KSMBD_MGMT_SESSION_H__
+
+#include <linux/kref.h>
+#include <linux/mutex.h>
+#include <linux/xarray.h>
+#include <linux/types.h>
+
+#include "../../common/smb2pdu.h"
+
+struct ksmbd_conn;
+struct ksmbd_user;
+struct ksmbd_fid_table;
+
+enum ksmbd_sess_state {
+	KSMBD_SESS_IN_PROGRESS,	/* SESSION_SETUP under way */
+	KSMBD_SESS_VALID,	/* authenticated */
+	KSMBD_SESS_EXPIRED,	/* needs reauthentication */
+	KSMBD_SESS_GONE,	/* logged off / torn down: refuse everything */
+};
+
+#define KSMBD_SESS_KEY_SIZE	16
+
+struct ksmbd_session {
+	struct kref kref;
+	u64 id;
+	struct ksmbd_conn *conn;	/* not referenced: outlived by conn */
+
+	struct mutex lock;		/* see header comment */
+	enum ksmbd_sess_state state;
+	struct ksmbd_user *user;	/* referenced; NULL for anonymous */
+	bool is_guest;
+	bool is_anonymous;
+	bool sign;			/* responses/requests must be signed */
+	bool encrypt;			/* reserved for the encryption issue */
+	unsigned long expires;		/* jiffies; 0 = never */
+
+	u8 sess_key[KSMBD_SESS_KEY_SIZE];
+	u8 signing_key[SMB3_SIGN_KEY_SIZE];
+	u8 enc_key[SMB3_ENC_DEC_KEY_SIZE];	/* server -> client */
+	u8 dec_key[SMB3_ENC_DEC_KEY_SIZE];	/* client -> server */
+	u8 app_key[SMB3_SIGN_KEY_SIZE];
+	u8 preauth_hash[SMB2_PREAUTH_HASH_SIZE];	/* 3.1.1 */
+
+	void *auth_ctx;			/* NTLMSSP state between setup legs */
+
+	struct xarray trees;		/* id -> struct ksmbd_tree_connect * */
+	struct ksmbd_fid_table *files;	/* vfs/fid.h */
+	struct xarray pipes;		/* IPC$ pipes, smb2/pipe.c */
+};
+
+/* New session in state IN_PROGRESS, inserted in conn->sessions. */
+struct ksmbd_session *ksmbd_session_create(struct ksmbd_conn *conn);
+
+/*
+ * Find a session of conn by id and take a reference. Returns NULL if there
+ * is none. The caller checks the state (see ksmbd_session_check()).
+ */
+struct ksmbd_session *ksmbd_session_lookup(struct ksmbd_conn *conn, u64 id);
+
+/*
+ * NTSTATUS for using sess on an ordinary request: STATUS_SUCCESS when valid,
+ * STATUS_NETWORK_SESSION_EXPIRED when expired, STATUS_USER_SESSION_DELETED
+ * otherwise.
+ */
+__le32 ksmbd_session_check(struct ksmbd_session *sess);
+
+static inline void ksmbd_session_get(struct ksmbd_session *sess)
+{
+	kref_get(&sess->kref);
+}
+
+void ksmbd_session_put(struct ksmbd_session *sess);
+
+/*
+ * Tear a session down: mark it GONE, close its files, disconnect its trees,
+ * remove it from its connection's table and drop the table's reference.
+ * Idempotent; the caller holds its own reference. Order: file -> tree ->
+ * session. Tells the daemon (logout) when a user was logged in.
+ */
+void ksmbd_session_destroy(struct ksmbd_session *sess);
+
+/* Destroy every session of conn (connection teardown). */
+void ksmbd_session_destroy_all(struct ksmbd_conn *conn);
+
+/*
+ * PreviousSessionId: destroy session prev_id on any connection if it
+ * belongs to the same user as sess (and is not sess itself).
+ */
+void ksmbd_session_destroy_previous(struct ksmbd_session *sess, u64 prev_id);
+
+#endif /* __KSMBD_MGMT_SESSION_H__ */
