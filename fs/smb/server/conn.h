@@ -15,7 +15,9 @@
  *
  * Locking:
  *   conn->lock (spinlock) guards: state, credits (struct ksmbd_credits),
- *     in-flight counters, works, async_list, next_async_id, mem_used.
+ *     in-flight counters, next_async_id, mem_used.
+ *   conn->async_lock (mutex) guards async_list and the async fields of the
+ *     works on it; cancel callbacks run under it.
  *   conn->srv_lock (mutex) guards the negotiated fields: dialect,
  *     cli_* / srv_*, signing_alg, cipher, preauth_hash. They are written
  *     once by NEGOTIATE (while state == KSMBD_CONN_NEW) and read freely
@@ -62,8 +64,9 @@ struct ksmbd_conn {
 	enum ksmbd_conn_state state;
 	struct ksmbd_credits credits;
 	unsigned int inflight;		/* works not yet finished */
+	unsigned int nr_async;		/* of which gone async */
 	size_t mem_used;		/* bytes of queued request PDUs */
-	struct list_head works;		/* synchronous works in progress */
+	struct mutex async_lock;	/* see header comment */
 	struct list_head async_list;	/* works gone async */
 	u64 next_async_id;
 	bool seen_pdu;			/* anything received yet (SMB1 rule) */
@@ -79,6 +82,7 @@ struct ksmbd_conn {
 	u8 client_guid[SMB2_CLIENT_GUID_SIZE];
 	u16 cli_dialects[16];		/* offered dialects, for VALIDATE_NEGOTIATE */
 	u16 cli_dialect_count;
+	bool cli_dialects_truncated;
 	u16 srv_sec_mode;
 	u32 srv_caps;
 	bool sign_required;		/* server requires signing */
@@ -130,6 +134,10 @@ int ksmbd_conn_send(struct ksmbd_conn *conn, struct kvec *iov, int n);
 
 /* The receive loop, run by the connection's kthread. */
 int ksmbd_conn_rx_loop(void *arg);
+/* A work of len request bytes finished (wakes the receive loop). */
+void ksmbd_conn_work_done(struct ksmbd_conn *conn, u32 len);
+/* Receive thread's exit path: file -> tree -> session -> connection. */
+void ksmbd_conn_teardown(struct ksmbd_conn *conn);
 
 /* Largest PDU accepted from the network (config-derived). */
 u32 ksmbd_conn_max_pdu(void);

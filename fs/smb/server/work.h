@@ -93,7 +93,7 @@ struct ksmbd_work {
 	/* credits: what this PDU charged (returned when the response is sent) */
 	u16 credit_charge;
 
-	/* async (STATUS_PENDING) state, guarded by conn->lock */
+	/* async (STATUS_PENDING) state, guarded by conn->async_lock */
 	u64 async_id;			/* 0 while synchronous */
 	bool async;
 	bool cancelled;
@@ -101,12 +101,14 @@ struct ksmbd_work {
 	void *cancel_arg;
 	struct list_head async_node;	/* on conn->async_list */
 
-	/* on conn->works, guarded by conn->lock; for cancel by MessageId */
-	struct list_head conn_node;
-	u64 msg_id;			/* MessageId of the first element */
+	u64 msg_id;			/* MessageId of the async element */
+	bool first_pdu;			/* first PDU on the connection */
 
-	/* element signed / must be signed in the response */
+	/* handler asks to sign this response element (SESSION_SETUP) */
 	bool sign_rsp;
+	/* 3.1.1: preauth hash to update with this response element */
+	u8 *preauth_rsp;
+	bool credits_done;		/* charge released, grant sent */
 	bool encrypted;			/* reserved for the encryption issue */
 };
 
@@ -175,6 +177,9 @@ u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
 void ksmbd_work_complete_async(struct ksmbd_work *work, __le32 status);
 
 /* core-internal */
+extern struct workqueue_struct *ksmbd_wq;
+/* Cancel every async work of conn (connection teardown). */
+void ksmbd_work_cancel_all(struct ksmbd_conn *conn);
 struct ksmbd_work *ksmbd_work_alloc(struct ksmbd_conn *conn, void *pdu,
 				    u32 len);
 void ksmbd_work_free(struct ksmbd_work *work);

@@ -29,6 +29,7 @@ struct ksmbd_session;
 struct ksmbd_share;
 
 enum ksmbd_tree_state {
+	KSMBD_TREE_NEW,			/* in the table, daemon not yet asked */
 	KSMBD_TREE_CONNECTED,
 	KSMBD_TREE_DISCONNECTING,
 };
@@ -44,9 +45,17 @@ struct ksmbd_tree_connect {
 	__le32 maximal_access;		/* FILE_* access mask granted */
 };
 
-/* Allocate and insert a tree for share (takes over the share reference). */
+/*
+ * Allocate and insert a tree for share (takes over the share reference) in
+ * state NEW: it has its id but lookups do not see it until
+ * ksmbd_tree_publish(); ksmbd_tree_abort() removes it again without
+ * telling the daemon. Both drop the table's reference on failure paths as
+ * appropriate; the caller keeps its own.
+ */
 struct ksmbd_tree_connect *ksmbd_tree_add(struct ksmbd_session *sess,
 					  struct ksmbd_share *share);
+void ksmbd_tree_publish(struct ksmbd_tree_connect *tcon);
+void ksmbd_tree_abort(struct ksmbd_tree_connect *tcon);
 
 /* Lookup by id with a reference; NULL if none or not connected. */
 struct ksmbd_tree_connect *ksmbd_tree_lookup(struct ksmbd_session *sess,

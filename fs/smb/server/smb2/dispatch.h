@@ -70,4 +70,8 @@ __le32 ksmbd_fsctl_validate_negotiate(struct ksmbd_work *work, const void *in,
 /* Process one received PDU (runs on ksmbd_wq; frees the work). */
 void ksmbd_smb2_process(struct ksmbd_work *work);
 
+/* core-internal: SMB1 multi-protocol NEGOTIATE (dispatch.c, negotiate.c) */
+int ksmbd_smb1_negotiate(struct ksmbd_work *work);
+__le32 smb2_negotiate_smb1(struct ksmbd_work *work, int offers);
+
 #endif /* __KSMBD_SMB2_DISPATCH_H__ */

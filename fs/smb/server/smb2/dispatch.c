@@ -1,0 +1,670 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The SMB2 dispatcher: one received PDU -> compound walk -> per element
+ * (check, credits, session/tree, signature, handler) -> response chain
+ * (headers, error bodies, credits granted, signatures) -> one send.
+ *
+ * Rules ([MS-SMB2] 3.3.5.2): the first PDU of a connection may be an SMB1
+ * NEGOTIATE, any later SMB1 frame disconnects; every element's MessageId
+ * range must lie in the credit window, else disconnect; before NEGOTIATE
+ * only NEGOTIATE is accepted and a second NEGOTIATE disconnects.
+ */
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <crypto/algapi.h>
+
+#include "dispatch.h"
+#include "check.h"
+#include "credits.h"
+#include "../work.h"
+#include "../conn.h"
+#include "../server.h"
+#include "../debug.h"
+#include "../ntstatus.h"
+#include "../mgmt/session.h"
+#include "../mgmt/tree.h"
+#include "../auth/sign.h"
+#include "../auth/preauth.h"
+
+#define HDR		__SMB2_HEADER_STRUCTURE_SIZE
+
+/*
+ * The file commands are the vfs area's; their rows stay empty
+ * (STATUS_NOT_SUPPORTED) until its handlers exist.
+ */
+#ifdef KSMBD_HAVE_VFS_HANDLERS
+#define KSMBD_VFS_HANDLER(fn)	fn
+#else
+#define KSMBD_VFS_HANDLER(fn)	NULL
+#endif
+#define ROW_SESS	BIT(0)	/* needs a valid session */
+#define ROW_TREE	BIT(1)	/* needs a connected tree */
+#define ROW_NOSIGN	BIT(2)	/* exempt from "session requires signing" */
+
+struct smb2_cmd_row {
+	__le32 (*fn)(struct ksmbd_work *work);
+	u8 flags;
+};
+
+static const struct smb2_cmd_row smb2_cmds[NUMBER_OF_SMB2_COMMANDS] = {
+	[SMB2_NEGOTIATE_HE]	  = { smb2_negotiate, ROW_NOSIGN },
+	[SMB2_SESSION_SETUP_HE]	  = { smb2_session_setup, ROW_NOSIGN },
+	[SMB2_LOGOFF_HE]	  = { smb2_logoff, ROW_SESS },
+	[SMB2_TREE_CONNECT_HE]	  = { smb2_tree_connect, ROW_SESS },
+	[SMB2_TREE_DISCONNECT_HE] = { smb2_tree_disconnect, ROW_SESS | ROW_TREE },
+	[SMB2_CREATE_HE]	  = { KSMBD_VFS_HANDLER(smb2_create), ROW_SESS | ROW_TREE },
+	[SMB2_CLOSE_HE]		  = { KSMBD_VFS_HANDLER(smb2_close), ROW_SESS | ROW_TREE },
+	[SMB2_FLUSH_HE]		  = { KSMBD_VFS_HANDLER(smb2_flush), ROW_SESS | ROW_TREE },
+	[SMB2_READ_HE]		  = { KSMBD_VFS_HANDLER(smb2_read), ROW_SESS | ROW_TREE },
+	[SMB2_WRITE_HE]		  = { KSMBD_VFS_HANDLER(smb2_write), ROW_SESS | ROW_TREE },
+	[SMB2_LOCK_HE]		  = { KSMBD_VFS_HANDLER(smb2_lock), ROW_SESS | ROW_TREE },
+	[SMB2_IOCTL_HE]		  = { KSMBD_VFS_HANDLER(smb2_ioctl), ROW_SESS | ROW_TREE },
+	[SMB2_CANCEL_HE]	  = { smb2_cancel, ROW_NOSIGN },
+	[SMB2_ECHO_HE]		  = { smb2_echo, 0 },
+	[SMB2_QUERY_DIRECTORY_HE] = { KSMBD_VFS_HANDLER(smb2_query_directory), ROW_SESS | ROW_TREE },
+	[SMB2_CHANGE_NOTIFY_HE]	  = { KSMBD_VFS_HANDLER(smb2_change_notify), ROW_SESS | ROW_TREE },
+	[SMB2_QUERY_INFO_HE]	  = { KSMBD_VFS_HANDLER(smb2_query_info), ROW_SESS | ROW_TREE },
+	[SMB2_SET_INFO_HE]	  = { KSMBD_VFS_HANDLER(smb2_set_info), ROW_SESS | ROW_TREE },
+	[SMB2_OPLOCK_BREAK_HE]	  = { KSMBD_VFS_HANDLER(smb2_oplock_break), ROW_SESS | ROW_TREE },
+};
+
+static const u8 zero_pad[8];
+
+static bool status_is_error(__le32 st)
+{
+	return (le32_to_cpu(st) >> 30) == 3;
+}
+
+static void smb2_check_limits(struct ksmbd_check_limits *lim)
+{
+	lim->max_trans = ksmbd_cfg.max_trans;
+	lim->max_read = ksmbd_cfg.max_read;
+	lim->max_write = ksmbd_cfg.max_write;
+}
+
+/* --- signatures ------------------------------------------------------- */
+
+static int smb2_calc_sig(struct ksmbd_conn *conn, struct ksmbd_session *sess,
+			 struct kvec *iov, int n, u8 *sig)
+{
+	if (conn->dialect >= SMB30_PROT_ID) {
+		if (conn->dialect == SMB311_PROT_ID &&
+		    conn->signing_alg == SIGNING_ALG_AES_GMAC_LE)
+			return ksmbd_sign_aes_gmac(sess->signing_key, iov, n,
+						   sig);
+		return ksmbd_sign_aes_cmac(sess->signing_key, iov, n, sig);
+	}
+	return ksmbd_sign_hmac_sha256(sess->sess_key, iov, n, sig);
+}
+
+/* The current request element carries a valid signature for sess. */
+static bool smb2_verify_elem(struct ksmbd_work *work,
+			     struct ksmbd_session *sess)
+{
+	struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+	u8 want[SMB2_SIGNATURE_SIZE], got[SMB2_SIGNATURE_SIZE];
+	struct kvec iov;
+
+	memcpy(got, hdr->Signature, sizeof(got));
+	memset(hdr->Signature, 0, sizeof(hdr->Signature));
+	iov.iov_base = hdr;
+	iov.iov_len = work->cur_len;
+	if (smb2_calc_sig(work->conn, sess, &iov, 1, want))
+		return false;
+	memcpy(hdr->Signature, got, sizeof(got));
+	return !crypto_memneq(want, got, sizeof(got));
+}
+
+/* Session has keys (authenticated, not guest/anonymous). */
+static bool smb2_sess_keyed(struct ksmbd_session *sess)
+{
+	enum ksmbd_sess_state s = READ_ONCE(sess->state);
+
+	return (s == KSMBD_SESS_VALID || s == KSMBD_SESS_EXPIRED) &&
+	       !sess->is_guest && !sess->is_anonymous;
+}
+
+/* --- session and tree for an element ---------------------------------- */
+
+static void work_set_sess(struct ksmbd_work *work, struct ksmbd_session *s)
+{
+	if (work->sess)
+		ksmbd_session_put(work->sess);
+	work->sess = s;
+}
+
+static void work_set_tcon(struct ksmbd_work *work,
+			  struct ksmbd_tree_connect *t)
+{
+	if (work->tcon)
+		ksmbd_tree_put(work->tcon);
+	work->tcon = t;
+}
+
+static __le32 smb2_resolve(struct ksmbd_work *work, u16 cmd, u8 flags,
+			   bool related)
+{
+	struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+	u64 sid = le64_to_cpu(hdr->SessionId);
+	struct ksmbd_session *sess;
+	struct ksmbd_tree_connect *tcon;
+	__le32 st;
+
+	if (related && sid == U64_MAX) {
+		sess = work->sess;
+		if (!sess)
+			return STATUS_INVALID_PARAMETER;
+		ksmbd_session_get(sess);
+	} else {
+		sess = ksmbd_session_lookup(work->conn, sid);
+	}
+	work_set_sess(work, sess);
+	if (!sess)
+		return flags & ROW_SESS ? STATUS_USER_SESSION_DELETED : 0;
+
+	if (flags & ROW_SESS) {
+		st = ksmbd_session_check(sess);
+		if (st)
+			return st;
+	}
+
+	/* signature ([MS-SMB2] 3.3.5.2.4) */
+	if (hdr->Flags & SMB2_FLAGS_SIGNED) {
+		if (smb2_sess_keyed(sess) && !smb2_verify_elem(work, sess))
+			return STATUS_ACCESS_DENIED;
+	} else if (sess->sign && smb2_sess_keyed(sess) &&
+		   !(flags & ROW_NOSIGN)) {
+		return STATUS_ACCESS_DENIED;
+	}
+
+	if (!(flags & ROW_TREE))
+		return 0;
+	if (hdr->Flags & SMB2_FLAGS_ASYNC_COMMAND)
+		return STATUS_INVALID_PARAMETER;
+	if (related && hdr->Id.SyncId.TreeId == cpu_to_le32(U32_MAX)) {
+		tcon = work->tcon;
+		if (!tcon || tcon->sess != sess ||
+		    READ_ONCE(tcon->state) != KSMBD_TREE_CONNECTED)
+			return STATUS_NETWORK_NAME_DELETED;
+		ksmbd_tree_get(tcon);
+	} else {
+		tcon = ksmbd_tree_lookup(sess,
+					 le32_to_cpu(hdr->Id.SyncId.TreeId));
+		if (!tcon) {
+			work_set_tcon(work, NULL);
+			return STATUS_NETWORK_NAME_DELETED;
+		}
+	}
+	work_set_tcon(work, tcon);
+	return 0;
+}
+
+/* --- response elements -------------------------------------------------- */
+
+/* Write the SMB2 ERROR body unless the handler wrote a body. */
+static void smb2_error_body(struct ksmbd_work *work)
+{
+	u8 *b;
+
+	if (work->rsp_body_set)
+		return;
+	work->rsp_var_max = 0;
+	b = ksmbd_rsp_body(work, 9);	/* [MS-SMB2] 2.2.2, ByteCount 0 */
+	if (b)
+		b[0] = SMB2_ERROR_STRUCTURE_SIZE2;
+}
+
+static void smb2_fill_rsp_hdr(struct ksmbd_work *work, __le32 status,
+			      u16 credits)
+{
+	const struct smb2_hdr *req = ksmbd_req_hdr(work);
+	struct smb2_hdr *rsp = ksmbd_rsp_hdr(work);
+
+	rsp->ProtocolId = SMB2_PROTO_NUMBER;
+	rsp->StructureSize = SMB2_HEADER_STRUCTURE_SIZE;
+	rsp->CreditCharge = req->CreditCharge;
+	rsp->Status = status;
+	rsp->Command = req->Command;
+	rsp->CreditRequest = cpu_to_le16(credits);
+	rsp->Flags = SMB2_FLAGS_SERVER_TO_REDIR |
+		     (req->Flags & SMB2_FLAGS_RELATED_OPERATIONS);
+	rsp->MessageId = req->MessageId;
+	if (work->async) {
+		rsp->Flags |= SMB2_FLAGS_ASYNC_COMMAND;
+		rsp->Id.AsyncId = cpu_to_le64(work->async_id);
+	} else {
+		rsp->Id.SyncId.ProcessId = req->Id.SyncId.ProcessId;
+		rsp->Id.SyncId.TreeId = req->Id.SyncId.TreeId;
+		if (work->tcon && (req->Command == SMB2_TREE_CONNECT ||
+				   req->Id.SyncId.TreeId == cpu_to_le32(U32_MAX)))
+			rsp->Id.SyncId.TreeId = cpu_to_le32(work->tcon->id);
+	}
+	rsp->SessionId = req->SessionId;
+	if (work->sess && (req->Command == SMB2_SESSION_SETUP ||
+			   req->SessionId == cpu_to_le64(U64_MAX)))
+		rsp->SessionId = cpu_to_le64(work->sess->id);
+}
+
+/* Credits for this element's response: release its charge, grant. */
+static u16 smb2_elem_credits(struct ksmbd_work *work)
+{
+	const struct smb2_hdr *req = ksmbd_req_hdr(work);
+	struct ksmbd_conn *conn = work->conn;
+	u16 grant;
+
+	if (req->Command == SMB2_CANCEL)
+		return 0;
+	spin_lock(&conn->lock);
+	ksmbd_credits_release(&conn->credits, work->credit_charge);
+	grant = ksmbd_credits_grant(&conn->credits,
+				    le16_to_cpu(req->CreditRequest));
+	spin_unlock(&conn->lock);
+	return grant;
+}
+
+/* kvecs of element i: body, attachment, padding. Returns the count. */
+static int smb2_elem_iov(struct ksmbd_work *work, unsigned int i, bool last,
+			 struct kvec *iov)
+{
+	struct ksmbd_rsp_elem *e = &work->elems[i];
+	u32 len = e->len + e->aux_len;
+	int n = 0;
+
+	iov[n].iov_base = (u8 *)work->rsp_buf + e->off;
+	iov[n++].iov_len = e->len;
+	if (e->aux && e->aux_len) {
+		iov[n].iov_base = e->aux;
+		iov[n++].iov_len = e->aux_len;
+	}
+	if (!last && !IS_ALIGNED(len, 8)) {
+		iov[n].iov_base = (void *)zero_pad;
+		iov[n++].iov_len = ALIGN(len, 8) - len;
+	}
+	return n;
+}
+
+/*
+ * Finish response element i: header, credits, error body, NextCommand,
+ * preauth hash and signature. After this its bytes are final.
+ */
+static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
+			     bool last)
+{
+	struct ksmbd_conn *conn = work->conn;
+	struct ksmbd_rsp_elem *e = &work->elems[work->elem];
+	struct ksmbd_session *sess = work->sess;
+	const struct smb2_hdr *req = ksmbd_req_hdr(work);
+	struct smb2_hdr *rsp;
+	struct kvec iov[3];
+	u16 credits = 0;
+	int n;
+
+	if (status && (status_is_error(status) || status == STATUS_PENDING))
+		smb2_error_body(work);
+	if (!work->credits_done)
+		credits = smb2_elem_credits(work);
+	smb2_fill_rsp_hdr(work, status, credits);
+	rsp = ksmbd_rsp_hdr(work);
+	if (!last)
+		rsp->NextCommand = cpu_to_le32(ALIGN(e->len + e->aux_len, 8));
+
+	n = smb2_elem_iov(work, work->elem, last, iov);
+	if (work->preauth_rsp)
+		ksmbd_preauth_update(work->preauth_rsp, iov, n);
+
+	if (sess && status != STATUS_PENDING &&
+	    (work->sign_rsp ||
+	     (smb2_sess_keyed(sess) && status != STATUS_USER_SESSION_DELETED &&
+	      (sess->sign || (req->Flags & SMB2_FLAGS_SIGNED))))) {
+		rsp->Flags |= SMB2_FLAGS_SIGNED;
+		if (smb2_calc_sig(conn, sess, iov, n, rsp->Signature))
+			memset(rsp->Signature, 0, sizeof(rsp->Signature));
+	}
+	work->preauth_rsp = NULL;
+	work->sign_rsp = false;
+}
+
+/* Send all response elements of work as one PDU. */
+static int smb2_send(struct ksmbd_work *work, unsigned int nr)
+{
+	struct kvec stack_iov[8], *iov = stack_iov;
+	unsigned int i;
+	int n = 1, rc;
+
+	if (1 + 3 * nr > ARRAY_SIZE(stack_iov)) {
+		iov = kmalloc_array(1 + 3 * nr, sizeof(*iov), GFP_KERNEL);
+		if (!iov)
+			return -ENOMEM;
+	}
+	for (i = 0; i < nr; i++)
+		n += smb2_elem_iov(work, i, i == nr - 1, iov + n);
+	rc = ksmbd_conn_send(work->conn, iov, n);
+	if (iov != stack_iov)
+		kfree(iov);
+	return rc;
+}
+
+/* --- credits for a whole PDU ------------------------------------------- */
+
+/* Consume each element's MessageId range; false means disconnect. */
+static bool smb2_consume_credits(struct ksmbd_work *work,
+				 const struct ksmbd_elem *elems, int n)
+{
+	struct ksmbd_conn *conn = work->conn;
+	bool multi = conn->dialect > SMB20_PROT_ID;
+	bool ok = true;
+	int i;
+
+	spin_lock(&conn->lock);
+	for (i = 0; i < n && ok; i++) {
+		const struct smb2_hdr *h = (const struct smb2_hdr *)
+			((u8 *)work->req_buf + elems[i].off);
+		u16 charge = multi ? le16_to_cpu(h->CreditCharge) : 1;
+
+		if (h->Command == SMB2_CANCEL)
+			continue;
+		if (ksmbd_credits_consume(&conn->credits,
+					  le64_to_cpu(h->MessageId), charge))
+			ok = false;
+	}
+	spin_unlock(&conn->lock);
+	return ok;
+}
+
+/* --- the PDU ------------------------------------------------------------ */
+
+static void smb2_process_done(struct ksmbd_work *work)
+{
+	struct ksmbd_conn *conn = work->conn;
+	u32 len = work->req_len;
+
+	ksmbd_conn_get(conn);
+	ksmbd_work_free(work);
+	ksmbd_conn_work_done(conn, len);
+	ksmbd_conn_put(conn);
+}
+
+static void smb2_disconnect(struct ksmbd_work *work, const char *why)
+{
+	ksmbd_debug(SMB, "disconnecting: %s\n", why);
+	ksmbd_conn_shutdown(work->conn);
+}
+
+/* Run one element; returns its status, or STATUS_PENDING if gone async. */
+static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop)
+{
+	struct ksmbd_conn *conn = work->conn;
+	struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+	struct ksmbd_check_limits lim;
+	struct ksmbd_elem_info info;
+	const struct smb2_cmd_row *row;
+	bool related = hdr->Flags & SMB2_FLAGS_RELATED_OPERATIONS;
+	__le32 st;
+
+	smb2_check_limits(&lim);
+	st = ksmbd_smb2_check_elem(hdr, work->cur_len, &lim, &info);
+	if (st == STATUS_INVALID_NETWORK_RESPONSE) {
+		*drop = true;
+		return st;
+	}
+	work->rsp_var_max = info.rsp_var_max;
+	work->credit_charge = le16_to_cpu(hdr->CreditCharge);
+	if (conn->dialect <= SMB20_PROT_ID)
+		work->credit_charge = 1;
+	if (st)
+		return st;
+	row = &smb2_cmds[info.cmd];
+
+	if (!ksmbd_conn_negotiated(conn) && info.cmd != SMB2_NEGOTIATE_HE) {
+		*drop = true;
+		return STATUS_INVALID_PARAMETER;
+	}
+	if (conn->dialect > SMB20_PROT_ID &&
+	    !ksmbd_smb2_charge_ok(le16_to_cpu(hdr->CreditCharge),
+				  info.payload))
+		return STATUS_INVALID_PARAMETER;
+
+	if (related && work->elem == 0)
+		return STATUS_INVALID_PARAMETER;
+	if (related && status_is_error(work->compound_status))
+		return work->compound_status;
+
+	if (info.cmd != SMB2_NEGOTIATE_HE) {
+		st = smb2_resolve(work, info.cmd, row->flags, related);
+		if (st)
+			return st;
+	}
+	if (!row->fn)
+		return STATUS_NOT_SUPPORTED;
+	st = row->fn(work);
+	if (ksmbd_conn_exiting(conn))
+		*drop = true;
+	return st;
+}
+
+void ksmbd_smb2_process(struct ksmbd_work *work)
+{
+	struct ksmbd_conn *conn = work->conn;
+	struct ksmbd_elem *elems = NULL;
+	bool drop = false;
+	__le32 st;
+	int n, i;
+
+	if (ksmbd_conn_exiting(conn))
+		goto done;
+	if (ksmbd_is_smb1(work->req_buf, work->req_len)) {
+		if (!work->first_pdu || ksmbd_smb1_negotiate(work))
+			smb2_disconnect(work, "SMB1 frame");
+		goto done;
+	}
+
+	elems = kmalloc_array(KSMBD_MAX_COMPOUND, sizeof(*elems), GFP_KERNEL);
+	if (!elems)
+		goto done;
+	n = ksmbd_smb2_walk(work->req_buf, work->req_len, elems,
+			    KSMBD_MAX_COMPOUND);
+	if (n < 0) {
+		smb2_disconnect(work, "malformed compound");
+		goto done;
+	}
+	if (n == 1 && ((struct smb2_hdr *)work->req_buf)->Command ==
+	    SMB2_CANCEL) {
+		work->cur_off = 0;
+		work->cur_len = elems[0].len;
+		smb2_cancel(work);
+		goto done;
+	}
+	if (!smb2_consume_credits(work, elems, n)) {
+		smb2_disconnect(work, "MessageId outside the credit window");
+		goto done;
+	}
+	work->elems = kcalloc(n, sizeof(*work->elems), GFP_KERNEL);
+	if (!work->elems)
+		goto done;
+	work->nr_elems = n;
+
+	for (i = 0; i < n; i++) {
+		work->elem = i;
+		work->cur_off = elems[i].off;
+		work->cur_len = elems[i].len;
+		if (ksmbd_rsp_new_elem(work))
+			goto done;
+		st = smb2_run_elem(work, &drop);
+		if (drop) {
+			smb2_disconnect(work, "protocol violation");
+			goto done;
+		}
+		if (st == STATUS_PENDING && work->async) {
+			/* the final response is sent by complete_async() */
+			kfree(elems);
+			return;
+		}
+		smb2_finish_elem(work, st, i == n - 1);
+		work->compound_status = st;
+	}
+	smb2_send(work, n);
+done:
+	kfree(elems);
+	smb2_process_done(work);
+}
+
+/* --- SMB1 multi-protocol negotiate ------------------------------------- */
+
+/*
+ * Answer with an SMB2 NEGOTIATE response as if the request were an SMB2
+ * NEGOTIATE with MessageId 0 ([MS-SMB2] 3.3.5.3.1). A synthetic request
+ * header is kept in the response's place of the work so the common
+ * header fill applies.
+ */
+int ksmbd_smb1_negotiate(struct ksmbd_work *work)
+{
+	struct ksmbd_conn *conn = work->conn;
+	struct smb2_hdr *fake;
+	int offers;
+	__le32 st;
+
+	offers = ksmbd_smb1_negotiate_parse(work->req_buf, work->req_len);
+	if (offers <= 0)
+		return -EINVAL;
+	/* replace the SMB1 request by a synthetic SMB2 header */
+	fake = kvzalloc(HDR + 2, GFP_KERNEL);
+	if (!fake)
+		return -ENOMEM;
+	fake->ProtocolId = SMB2_PROTO_NUMBER;
+	fake->StructureSize = SMB2_HEADER_STRUCTURE_SIZE;
+	fake->Command = SMB2_NEGOTIATE;
+	fake->CreditRequest = cpu_to_le16(1);
+	kvfree(work->req_buf);
+	work->req_buf = fake;
+	work->cur_off = 0;
+	work->cur_len = HDR + 2;
+	/* req_len stays: it is what conn->mem_used accounts */
+
+	work->elems = kcalloc(1, sizeof(*work->elems), GFP_KERNEL);
+	if (!work->elems)
+		return -ENOMEM;
+	work->nr_elems = 1;
+	spin_lock(&conn->lock);
+	if (ksmbd_credits_consume(&conn->credits, 0, 1)) {
+		spin_unlock(&conn->lock);
+		return -EINVAL;
+	}
+	spin_unlock(&conn->lock);
+	work->credit_charge = 1;
+	if (ksmbd_rsp_new_elem(work))
+		return -ENOMEM;
+	work->rsp_var_max = 4096;
+	st = smb2_negotiate_smb1(work, offers);
+	if (st)
+		return -EINVAL;
+	smb2_finish_elem(work, st, true);
+	return smb2_send(work, 1);
+}
+
+/* --- async --------------------------------------------------------------- */
+
+#define KSMBD_MAX_ASYNC		4096
+
+u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
+			void *arg)
+{
+	struct ksmbd_conn *conn = work->conn;
+	struct ksmbd_rsp_elem saved;
+	u32 saved_len;
+	u64 id;
+
+	/* only a single (non-compound) request may go async */
+	if (work->nr_elems != 1 || work->async)
+		return 0;
+	mutex_lock(&conn->async_lock);
+	spin_lock(&conn->lock);
+	if (conn->nr_async >= KSMBD_MAX_ASYNC ||
+	    conn->state == KSMBD_CONN_EXITING) {
+		spin_unlock(&conn->lock);
+		mutex_unlock(&conn->async_lock);
+		return 0;
+	}
+	id = conn->next_async_id++;
+	conn->nr_async++;
+	spin_unlock(&conn->lock);
+	work->async = true;
+	work->async_id = id;
+	work->msg_id = le64_to_cpu(ksmbd_req_hdr(work)->MessageId);
+	work->cancel_fn = cancel_fn;
+	work->cancel_arg = arg;
+	list_add_tail(&work->async_node, &conn->async_list);
+	mutex_unlock(&conn->async_lock);
+	wake_up_all(&conn->wait);	/* no longer counts against admission */
+
+	/* interim response: ERROR body with STATUS_PENDING, credits granted */
+	saved = work->elems[0];
+	saved_len = work->rsp_len;
+	work->rsp_body_set = false;
+	smb2_finish_elem(work, STATUS_PENDING, true);
+	work->credits_done = true;
+	smb2_send(work, 1);
+	/* the final response reuses the element from scratch */
+	work->elems[0] = saved;
+	work->rsp_len = saved_len;
+	work->rsp_body_set = false;
+	return id;
+}
+
+void ksmbd_work_complete_async(struct ksmbd_work *work, __le32 status)
+{
+	struct ksmbd_conn *conn = work->conn;
+
+	mutex_lock(&conn->async_lock);
+	list_del_init(&work->async_node);
+	mutex_unlock(&conn->async_lock);
+	spin_lock(&conn->lock);
+	conn->nr_async--;
+	spin_unlock(&conn->lock);
+
+	if (!ksmbd_conn_exiting(conn)) {
+		smb2_finish_elem(work, status, true);
+		smb2_send(work, 1);
+	}
+	smb2_process_done(work);
+}
+
+void ksmbd_work_cancel_all(struct ksmbd_conn *conn)
+{
+	struct ksmbd_work *w;
+
+	mutex_lock(&conn->async_lock);
+	list_for_each_entry(w, &conn->async_list, async_node) {
+		if (w->cancelled || !w->cancel_fn)
+			continue;
+		w->cancelled = true;
+		w->cancel_fn(w, w->cancel_arg);
+	}
+	mutex_unlock(&conn->async_lock);
+}
+
+/* CANCEL ([MS-SMB2] 3.3.5.16): no response is ever sent for it. */
+__le32 smb2_cancel(struct ksmbd_work *work)
+{
+	struct ksmbd_conn *conn = work->conn;
+	const struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+	bool by_async = hdr->Flags & SMB2_FLAGS_ASYNC_COMMAND;
+	u64 id = by_async ? le64_to_cpu(hdr->Id.AsyncId) :
+			    le64_to_cpu(hdr->MessageId);
+	struct ksmbd_work *w;
+
+	mutex_lock(&conn->async_lock);
+	list_for_each_entry(w, &conn->async_list, async_node) {
+		if ((by_async ? w->async_id : w->msg_id) != id)
+			continue;
+		if (!by_async && w->sess && w->sess->id !=
+		    le64_to_cpu(hdr->SessionId))
+			continue;
+		if (!w->cancelled && w->cancel_fn) {
+			w->cancelled = true;
+			w->cancel_fn(w, w->cancel_arg);
+		}
+		break;
+	}
+	mutex_unlock(&conn->async_lock);
+	return STATUS_SUCCESS;
+}
