@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * SMB2 lock (stub until implemented).
+ */
+#include "dispatch.h"
+#include "../ntstatus.h"
+
+__le32 smb2_lock(struct ksmbd_work *work)
+{
+	return STATUS_NOT_SUPPORTED;
+}

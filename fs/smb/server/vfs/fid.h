@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Open files: the per-session open-file table (volatile FileId -> struct
+ * ksmbd_file) and the per-inode state shared by all opens of one file.
+ *
+ * Owner: vfs. core calls ksmbd_fid_table_init()/_destroy() when a session is
+ * created/freed, ksmbd_close_tree_files() at TREE_DISCONNECT and
+ * ksmbd_close_session_files() at LOGOFF / session teardown.
+ *
+ * References:
+ *   struct ksmbd_file (fp->kref): the session's table holds one from CREATE
+ *     until CLOSE (or tree/session teardown); every handler that looked the
+ *     file up (ksmbd_fid_lookup()) holds one until ksmbd_file_put(). The last
+ *     put releases the open: delete-on-close, share-mode removal, fput, tree
+ *     and inode-state references dropped.
+ *   fp->tcon is referenced (ksmbd_tree_get()); fp->sess is not: a session
+ *     closes its files before it goes.
+ *   struct ksmbd_inode (ki->kref): one reference per open (fp->ki); it is in
+ *     a global hash keyed by struct inode * while referenced. ki->inode is
+ *     not referenced: every open pins it through its struct file.
+ *
+ * Locking:
+ *   table->xa (own lock): volatile id -> fp.
+ *   ki->lock (mutex): ki->opens, the share modes of the opens on it,
+ *     ki->delete_pending; held across the sharing check + insertion of a new
+ *     open so that two CREATEs cannot both pass.
+ *   fp->lock (mutex): directory enumeration state, fp->pos, fp->mode.
+ *   The other fp fields are fixed at CREATE, except delete_on_close which
+ *     is written under ki->lock.
+ */
+#ifndef __KSMBD_VFS_FID_H__
+#define __KSMBD_VFS_FID_H__
+
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+#include <linux/xarray.h>
+
+struct file;
+struct inode;
+struct ksmbd_session;
+struct ksmbd_tree_connect;
+struct ksmbd_work;
+struct ksmbd_dir_state;
+
+struct ksmbd_fid_table {
+	struct xarray xa;		/* volatile id -> struct ksmbd_file * */
+};
+
+struct ksmbd_inode {
+	struct kref kref;
+	struct hlist_node hnode;	/* ksmbd_inode_hash */
+	struct inode *inode;		/* key; pinned by the opens */
+	struct mutex lock;		/* see header comment */
+	struct list_head opens;		/* struct ksmbd_file.ki_node */
+	bool delete_pending;
+};
+
+struct ksmbd_file {
+	struct kref kref;
+	u64 volatile_id;
+	u64 persistent_id;
+	struct ksmbd_session *sess;	/* not referenced */
+	struct ksmbd_tree_connect *tcon; /* referenced */
+	struct file *filp;		/* the opened file (or stream's base) */
+	struct ksmbd_inode *ki;		/* referenced */
+	struct list_head ki_node;	/* ki->opens, under ki->lock */
+
+	__le32 daccess;			/* granted FILE_* access */
+	__le32 share_access;		/* FILE_SHARE_* */
+	__le32 coptions;		/* CreateOptions */
+	bool is_dir;
+	bool delete_on_close;		/* under ki->lock */
+	char *stream;			/* xattr name of the stream, or NULL */
+
+	struct mutex lock;		/* see header comment */
+	struct ksmbd_dir_state *dir;	/* QUERY_DIRECTORY state, or NULL */
+	u64 pos;			/* FilePositionInformation */
+	u32 mode;			/* FileModeInformation */
+};
+
+/* Session hooks called by core. */
+int ksmbd_fid_table_init(struct ksmbd_session *sess);
+/* Idempotent: sets sess->files to NULL. Files must already be closed. */
+void ksmbd_fid_table_destroy(struct ksmbd_session *sess);
+void ksmbd_close_tree_files(struct ksmbd_tree_connect *tcon);
+void ksmbd_close_session_files(struct ksmbd_session *sess);
+
+#endif /* __KSMBD_VFS_FID_H__ */
