@@ -1,0 +1,169 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Guest-side helpers: users, the share file system, starting and stopping a
+# server (our tools/ksmbd, Debian's ksmbd-tools, or Samba), client config.
+# Sourced by guest/init.sh; runs inside the guest only.
+
+# add_unix_user NAME: give the guest a user without touching the host's /etc
+add_unix_user() {
+	local f
+	mkdir -p /run/etc
+	for f in passwd group shadow; do
+		cp "/etc/$f" "/run/etc/$f"
+	done
+	if ! grep -q "^$1:" /etc/passwd; then
+		echo "$1:x:2000:2000:ksmbd test user:/run/home:/bin/sh" >>/run/etc/passwd
+		echo "$1:x:2000:" >>/run/etc/group
+		echo "$1:*:19000:0:99999:7:::" >>/run/etc/shadow
+	fi
+	for f in passwd group shadow; do
+		mount --bind "/run/etc/$f" "/etc/$f"
+	done
+}
+
+# make_share_fs: an ext4 image on loop (user xattrs, POSIX ACLs) in tmpfs,
+# with the share directory in it, owned by the test user
+make_share_fs() {
+	local img=/run/share.img
+	truncate -s "${KSMBD_IMAGE_SIZE:-1G}" "$img"
+	mkfs.ext4 -q -F -O ^has_journal "$img" || return 1
+	mkdir -p /run/fs
+	mount -o loop,user_xattr,acl "$img" /run/fs || return 1
+	SHARE_DIR=/run/fs/share
+	mkdir -p "$SHARE_DIR"
+	chown "$KSMBD_USER:" "$SHARE_DIR" 2>/dev/null
+	chmod 0777 "$SHARE_DIR"
+	export KSMBD_SHARE_DIR=$SHARE_DIR
+}
+
+# clean_share: empty the share between tests
+clean_share() {
+	find "$KSMBD_SHARE_DIR" -mindepth 1 -delete 2>/dev/null
+}
+
+# wait_port PORT [SECONDS]: wait until something listens on TCP PORT
+wait_port() {
+	local hex i=0
+	hex=$(printf ':%04X ' "$1")
+	while [ $i -lt $((${2:-20} * 10)) ]; do
+		grep -q "$hex.* 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+write_client_conf() {
+	local d=/run/smbclient
+	mkdir -p $d/lock $d/state $d/cache $d/private
+	cat >$d/smb.conf <<EOC
+[global]
+	workgroup = WORKGROUP
+	client min protocol = SMB2_02
+	client max protocol = SMB3_11
+	lock directory = $d/lock
+	state directory = $d/state
+	cache directory = $d/cache
+	private dir = $d/private
+	log level = 1
+EOC
+	export KSMBD_SMBCONF=$d/smb.conf
+}
+
+write_ksmbd_conf() {
+	mkdir -p /run/ksmbd
+	cat >/run/ksmbd/ksmbd.conf <<EOC
+[global]
+	netbios name = KSMBDVM
+	workgroup = WORKGROUP
+	server string = ksmbd-vm guest
+
+[$KSMBD_SHARE]
+	path = $KSMBD_SHARE_DIR
+	read only = no
+EOC
+	: >/run/ksmbd/ksmbdpwd.db
+}
+
+start_ksmbd() {
+	local bin=$1 c=$2 p=$3
+	write_ksmbd_conf
+	"$bin/ksmbd.adduser" "$c" /run/ksmbd/ksmbd.conf "$p" /run/ksmbd/ksmbdpwd.db \
+		-a "$KSMBD_USER" -p "$KSMBD_PASSWORD" || return 1
+	"$bin/ksmbd.mountd" "$c" /run/ksmbd/ksmbd.conf "$p" /run/ksmbd/ksmbdpwd.db || return 1
+}
+
+start_samba() {
+	local d=/run/samba
+	mkdir -p $d/private $d/lock $d/state $d/cache $d/pid $d/log $d/ncalrpc
+	cat >$d/smb.conf <<EOC
+[global]
+	netbios name = KSMBDVM
+	workgroup = WORKGROUP
+	server role = standalone server
+	passdb backend = tdbsam:$d/private/passdb.tdb
+	private dir = $d/private
+	lock directory = $d/lock
+	state directory = $d/state
+	cache directory = $d/cache
+	pid directory = $d/pid
+	ncalrpc dir = $d/ncalrpc
+	log file = $d/log/log.%m
+	logging = file
+	server min protocol = SMB2_02
+	smb ports = 445
+	disable netbios = yes
+	load printers = no
+	printcap name = /dev/null
+	disable spoolss = yes
+	ea support = yes
+	store dos attributes = yes
+
+[$KSMBD_SHARE]
+	path = $KSMBD_SHARE_DIR
+	read only = no
+EOC
+	printf '%s\n%s\n' "$KSMBD_PASSWORD" "$KSMBD_PASSWORD" |
+		smbpasswd -c $d/smb.conf -s -a "$KSMBD_USER" >/dev/null || return 1
+	smbd -D -s $d/smb.conf || return 1
+}
+
+# start_server: start $KSMBD_DAEMON and wait until port 445 answers
+start_server() {
+	case $KSMBD_DAEMON in
+	ours) start_ksmbd "$KSMBD_REPO_DIR/tools/ksmbd" -C -P ;;
+	ksmbd-tools) start_ksmbd "$KSMBD_KTOOLS_DIR/usr/sbin" -c -u ;;
+	samba) start_samba ;;
+	none) return 0 ;;
+	*) echo "unknown daemon $KSMBD_DAEMON"; return 1 ;;
+	esac || { echo "ksmbd-vm-guest: starting $KSMBD_DAEMON failed"; return 1; }
+	wait_port 445 20 || { echo "ksmbd-vm-guest: nothing listens on port 445"; return 1; }
+}
+
+stop_server() {
+	case $KSMBD_DAEMON in
+	ours) "$KSMBD_REPO_DIR/tools/ksmbd/ksmbd.control" -s ;;
+	ksmbd-tools) "$KSMBD_KTOOLS_DIR/usr/sbin/ksmbd.control" -s ;;
+	samba) kill "$(cat /run/samba/pid/smbd.pid 2>/dev/null)" 2>/dev/null ;;
+	esac
+}
+
+server_alive() {
+	[ "$KSMBD_DAEMON" = none ] || wait_port 445 1
+}
+
+# kmemleak_reset / kmemleak_report: leaks from before the server started are
+# forgotten; what is found at the end is printed for the host to see
+kmemleak_reset() {
+	[ -w /sys/kernel/debug/kmemleak ] || return 0
+	echo scan >/sys/kernel/debug/kmemleak
+	echo clear >/sys/kernel/debug/kmemleak
+}
+
+kmemleak_report() {
+	[ -w /sys/kernel/debug/kmemleak ] || return 0
+	sleep 1
+	echo scan >/sys/kernel/debug/kmemleak
+	sleep 6
+	echo scan >/sys/kernel/debug/kmemleak
+	sed 's/^/kmemleak: /' /sys/kernel/debug/kmemleak
+}

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Booting guests: every boot gets a run directory $RUNS_DIR/NAME.XXXXXX with
+#   env          shell variables for guest/init.sh
+#   console.log  everything the guest's console printed (kernel log included)
+#   tests        what stage-tests.sh runs; results, current, out/ its output
+#   status       the guest stage's exit status
+
+# Kernel-log lines that mean the kernel found a bug in itself.
+SPLAT_RE='BUG:|WARNING:|Oops|Kernel panic|general protection|KASAN|UBSAN:|'\
+'possible circular locking|possible recursive locking|inconsistent lock state|'\
+'suspicious RCU usage|DEBUG_LOCKS_WARN|INFO: task .* blocked|unreferenced object|'\
+'ODEBUG:|list_add corruption|list_del corruption|refcount_t:|Call Trace:'
+
+GUEST_USER=alice
+GUEST_PASSWORD=secret
+
+new_run() {
+	mkdir -p "$RUNS_DIR"
+	# keep the last 40 run dirs
+	ls -1dt "$RUNS_DIR"/*/ 2>/dev/null | tail -n +40 | xargs -r rm -rf
+	mktemp -d "$RUNS_DIR/$1.XXXXXX"
+}
+
+# sq STRING: STRING quoted for /bin/sh
+sq() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+# write_env RUN STAGE KIND DAEMON [VAR=VALUE...]
+write_env() {
+	local run=$1 stage=$2 kind=$3 daemon=$4 kv
+	shift 4
+	{
+		echo "KSMBD_STAGE=$(sq "$stage")"
+		echo "KSMBD_KERNEL=$(sq "$kind")"
+		echo "KSMBD_DAEMON=$(sq "$daemon")"
+		echo "KSMBD_USER=$(sq "$GUEST_USER")"
+		echo "KSMBD_PASSWORD=$(sq "$GUEST_PASSWORD")"
+		echo "KSMBD_SHARE=share"
+		echo "KSMBD_SELFTEST_DIR=$(sq "$SELFTEST_DIR")"
+		echo "KSMBD_REPO_DIR=$(sq "$REPO_DIR")"
+		echo "KSMBD_KTOOLS_DIR=$(sq "$KTOOLS_DIR")"
+		for kv in "$@"; do
+			echo "${kv%%=*}=$(sq "${kv#*=}")"
+		done
+	} >"$run/env"
+}
+
+# boot_guest KIND RUN [KERNEL-ARGS...]: start a guest in the background, in
+# its own process group (GUEST_PID), console to RUN/console.log
+boot_guest() {
+	local kind=$1 run=$2 image
+	shift 2
+	image=$(kernel_image "$kind")
+	[ -x "$image" ] || die "no $kind kernel: run ksmbd-vm build $kind"
+	setsid "$image" mem="${KSMBD_MEM:-1G}" root=/dev/root rootfstype=hostfs \
+		rootflags=/ ro init="$SELFTEST_DIR/guest/init.sh" con=null \
+		con0=fd:0,fd:1 uml_dir="$run/uml" ksmbd_run="$run" "$@" \
+		</dev/null >"$run/console.log" 2>&1 &
+	GUEST_PID=$!
+	echo "$GUEST_PID" >"$run/pid"
+}
+
+guest_alive() { kill -0 "$GUEST_PID" 2>/dev/null; }
+
+kill_guest() {
+	kill -9 -- -"$GUEST_PID" 2>/dev/null
+	wait "$GUEST_PID" 2>/dev/null
+}
+
+# wait_guest SECONDS: wait for the guest to power off; kill it after SECONDS
+wait_guest() {
+	local end=$(($(now) + $1))
+	while guest_alive; do
+		if [ "$(now)" -ge $end ]; then
+			kill_guest
+			return 1
+		fi
+		sleep 0.2
+	done
+	wait "$GUEST_PID" 2>/dev/null
+	return 0
+}
+
+# console_tail RUN [N]: the end of a guest's console, indented
+console_tail() {
+	tail -n "${2:-40}" "$1/console.log" | sed 's/^/    | /'
+}
+
+# kernel_splats RUN: print kernel-log lines that report a kernel bug
+kernel_splats() {
+	grep -E "$SPLAT_RE" "$1/console.log" | head -20
+}
+
+# ensure_kernel KIND DAEMON: build what a guest needs (no-op when up to date)
+ensure_kernel() {
+	local what=("$1")
+	[ "$2" != ours ] || what+=(tools)
+	ensure_prepared
+	locked build_all "${what[@]}" || die "build failed"
+	if [ "$2" = ksmbd-tools ] && [ ! -x "$KTOOLS_DIR/usr/sbin/ksmbd.mountd" ]; then
+		die "Debian's ksmbd-tools is not unpacked: run ksmbd-vm prepare"
+	fi
+}

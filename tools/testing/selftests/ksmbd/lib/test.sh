@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# test: KUnit suites, then the integration tests of tests.list and
+# smbtorture.list, ending with "N passed, N failed, N skipped".
+#
+# List lines: NAME [ARG...] [--daemon=D] [--timeout=S]   ('#' comments)
+# NAME is tests/NAME.sh, run inside a guest (see lib/exec.sh for its
+# environment); it exits 0 (pass), 4 (skip) or anything else (fail).
+# Each smbtorture.list line is a test for tests/smbtorture.sh.
+
+KUNIT_GLOB=${KSMBD_KUNIT_GLOB:-ksmbd*}
+
+run_kunit() {
+	local kind=$1 run line status name
+	run=$(new_run "kunit-$kind")
+	write_env "$run" kunit "$kind" none
+	boot_guest "$kind" "$run" kunit.enable=1 "kunit.filter_glob=$KUNIT_GLOB" ${KERNEL_ARGS:-}
+	if ! wait_guest $((BOOT_GRACE + ${KSMBD_KUNIT_TIMEOUT:-300})); then
+		echo "ksmbd-vm: the KUnit boot hung; console ($run/console.log):"
+		console_tail "$run" 40
+		result "kunit[$kind]" 125 0
+		return
+	fi
+	while read -r line; do
+		status=${line%% *}
+		name=${line#*  }
+		case $status in
+		PASS) result "$name" 0 0 ;;
+		SKIP) result "$name" 4 0 ;;
+		FAIL) result "$name" 1 0 ;;
+		NONE)
+			if grep -q 'ksmbd-vm-guest: done' "$run/console.log"; then
+				echo "ksmbd-vm: no KUnit suite matches '$KUNIT_GLOB'"
+			else
+				echo "ksmbd-vm: the KUnit boot failed; console ($run/console.log):"
+				console_tail "$run" 40
+				result "kunit[$kind]" 125 0
+			fi
+			;;
+		esac
+	done < <(awk -f "$SELFTEST_DIR/lib/ktap.awk" "$run/console.log")
+	if [ -n "$RUNNER_CHECK_LOG" ] && [ -n "$(kernel_splats "$run")" ]; then
+		echo "ksmbd-vm: the kernel reported a bug during KUnit ($run/console.log):"
+		kernel_splats "$run" | sed 's/^/    | /'
+		result "kernel-log[$kind: kunit]" 1 0
+	fi
+}
+
+# load_list FILE [PREFIX] [FILTER]: add the entries of a list file; the
+# daemon of each goes to T_DAEMON
+load_list() {
+	local file=$1 prefix=${2:-} filter=${3:-} line w name args daemon limit
+	[ -f "$file" ] || return 0
+	while read -r line; do
+		line=${line%%#*}
+		[ -n "${line// }" ] || continue
+		line="$prefix$line"
+		name= args= daemon=ours limit=${KSMBD_TEST_TIMEOUT:-120}
+		for w in $line; do
+			case $w in
+			--daemon=*) daemon=${w#*=} ;;
+			--timeout=*) limit=${w#*=} ;;
+			*)
+				if [ -z "$name" ]; then name=$w; else args="$args $(sq "$w")"; fi
+				;;
+			esac
+		done
+		[ -f "$SELFTEST_DIR/tests/$name.sh" ] || die "$file: no tests/$name.sh"
+		local display="$name${args:+[$(echo "$args" | tr -d "'" | sed 's/^ //')]}"
+		[ "$daemon" = ours ] || display="$display@$daemon"
+		[ -z "$filter" ] || echo "$display" | grep -qE -- "$filter" || continue
+		add_entry "$display" "/bin/sh $(sq "$SELFTEST_DIR/tests/$name.sh")$args" "$limit"
+		T_DAEMON[${#T_NAME[@]} - 1]=$daemon
+	done <"$file"
+}
+
+# run_loaded KIND: run every loaded entry, one boot sequence per daemon
+run_loaded() {
+	local kind=$1 d i idx
+	for d in $(printf '%s\n' "${T_DAEMON[@]}" | awk '!seen[$0]++'); do
+		idx=()
+		for i in "${!T_NAME[@]}"; do
+			[ "${T_DAEMON[i]}" = "$d" ] && idx+=("$i")
+		done
+		run_entries "$kind" "$d" "${idx[@]}"
+	done
+}
+
+# torture_all: every smb2.* smbtorture test, counts only
+torture_all() {
+	local t
+	while read -r t; do
+		add_entry "$t" "/bin/sh $(sq "$SELFTEST_DIR/tests/smbtorture.sh") $t" 180
+		T_DAEMON[${#T_NAME[@]} - 1]=ours
+	done < <(smbtorture --list 2>/dev/null | grep -E '^smb2\.' | sort -u)
+}
+
+cmd_test() {
+	local kind=normal kunit=1 integ=1 all= filter= a t0
+	T_DAEMON=()
+	for a in "$@"; do
+		case $a in
+		--debug) kind=debug ;;
+		--all) all=1 kunit= ;;
+		--kunit-only) integ= ;;
+		--no-kunit) kunit= ;;
+		-*) die "test: unknown option $a" ;;
+		*) filter=$a ;;
+		esac
+	done
+	t0=$(now)
+	ensure_kernel "$kind" ours
+	[ "$kind" != debug ] || KERNEL_ARGS="kmemleak=on"
+	if [ -n "$kunit" ] && [ -z "$filter" ]; then
+		echo "== KUnit ($kind kernel)"
+		run_kunit "$kind"
+	fi
+	if [ -n "$integ" ]; then
+		if [ -n "$all" ]; then
+			echo "== smbtorture smb2.* ($kind kernel), counts only"
+			torture_all
+		else
+			echo "== integration tests ($kind kernel)"
+			load_list "$SELFTEST_DIR/tests.list" "" "$filter"
+			load_list "$SELFTEST_DIR/smbtorture.list" "smbtorture " "$filter"
+		fi
+		run_loaded "$kind"
+	fi
+	echo "== $kind: $(($(now) - t0))s"
+	echo "$N_PASS passed, $N_FAIL failed, $N_SKIP skipped"
+	[ -n "$all" ] && return 0
+	[ "$N_FAIL" -eq 0 ]
+}
