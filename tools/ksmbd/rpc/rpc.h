@@ -92,7 +92,10 @@ int rpc_pipe_write(struct rpc_pipe *p, const void *buf, size_t len);
 /*
  * Take up to max bytes of queued response data. Returns the number of bytes
  * copied (0 if nothing is queued) and sets *more when bytes remain after this
- * read (the kernel answers STATUS_BUFFER_OVERFLOW then).
+ * read (the kernel answers STATUS_BUFFER_OVERFLOW then). The pipe is in
+ * message mode: one message is one response PDU fragment, a read never
+ * returns bytes of two messages, and *more refers to the current message
+ * (further queued fragments are returned by the next reads).
  */
 size_t rpc_pipe_read(struct rpc_pipe *p, void *buf, size_t max, bool *more);
 
