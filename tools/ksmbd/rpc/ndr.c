@@ -136,10 +136,13 @@ void ndr_rd_fail(struct ndr_rd *r)
 
 static const uint8_t *rd_take(struct ndr_rd *r, size_t n)
 {
+	static const uint8_t nothing;
 	const uint8_t *p;
 
 	if (r->err)
 		return NULL;
+	if (!n)
+		return &nothing;	/* r->p may be NULL for an empty stub */
 	if (n > r->len - r->off) {
 		ndr_rd_fail(r);
 		return NULL;
@@ -380,7 +383,7 @@ static uint8_t *wr_room(struct ndr_wr *w, size_t n)
 {
 	uint8_t *p;
 
-	if (w->err)
+	if (w->err || !n)
 		return NULL;
 	if (n > NDR_MAX_STUB - w->len) {
 		w->err = -E2BIG;

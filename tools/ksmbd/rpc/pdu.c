@@ -351,7 +351,8 @@ static int send_response(struct rpc_pipe *p, uint32_t call_id, uint16_t ctx_id,
 		ndr_wr_u16(&w, ctx_id);
 		ndr_wr_u8(&w, 0);
 		ndr_wr_u8(&w, 0);
-		ndr_wr_bytes(&w, stub + off, n);
+		if (n)
+			ndr_wr_bytes(&w, stub + off, n);
 		ret = pdu_finish(p, &w);
 		if (ret)
 			return ret;

@@ -229,7 +229,8 @@ void cl_build_request(struct ndr_wr *out, uint32_t call_id, uint16_t ctx_id,
 		ndr_wr_u32(&f, len - off);
 		ndr_wr_u16(&f, ctx_id);
 		ndr_wr_u16(&f, opnum);
-		ndr_wr_bytes(&f, stub + off, n);
+		if (n)
+			ndr_wr_bytes(&f, stub + off, n);
 		set_frag_len(&f, 0);
 		ndr_wr_bytes(out, f.data, f.len);
 		ndr_wr_free(&f);
