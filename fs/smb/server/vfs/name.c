@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * SMB name validation and UTF-16LE -> UTF-8 conversion (see vfs/name.h).
+ */
+#include <linux/nls.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "name.h"
+#include "../ntstatus.h"
+
+bool ksmbd_name_char_invalid(u16 c)
+{
+	if (c < 0x20)
+		return true;
+	switch (c) {
+	case '"': case '*': case '/': case ':': case '<': case '>':
+	case '?': case '\\': case '|':
+		return true;
+	}
+	return false;
+}
+
+u16 ksmbd_upcase(u16 c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 0x20;
+	if (c < 0xe0)
+		return c;
+	if (c <= 0xfe && c != 0xf7)
+		return c - 0x20;			/* Latin-1 */
+	if (c == 0xff)
+		return 0x178;
+	if (c >= 0x3b1 && c <= 0x3cb && c != 0x3c2)
+		return c - 0x20;			/* Greek */
+	if (c >= 0x430 && c <= 0x44f)
+		return c - 0x20;			/* Cyrillic */
+	if (c >= 0x450 && c <= 0x45f)
+		return c - 0x50;
+	return c;
+}
+
+bool ksmbd_name_equal_ci(const u16 *a, unsigned int alen, const u16 *b,
+			 unsigned int blen)
+{
+	unsigned int i;
+
+	if (alen != blen)
+		return false;
+	for (i = 0; i < alen; i++)
+		if (ksmbd_upcase(a[i]) != ksmbd_upcase(b[i]))
+			return false;
+	return true;
+}
+
+static bool is_high_surrogate(u16 c)
+{
+	return c >= 0xd800 && c <= 0xdbff;
+}
+
+static bool is_low_surrogate(u16 c)
+{
+	return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/* Surrogates must pair up. */
+static bool utf16_valid(const __le16 *s, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		u16 c = le16_to_cpu(s[i]);
+
+		if (is_high_surrogate(c)) {
+			if (i + 1 >= n || !is_low_surrogate(le16_to_cpu(s[i + 1])))
+				return false;
+			i++;
+		} else if (is_low_surrogate(c)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Append n units of s as UTF-8 at *pos in out (room checked by caller). */
+static void append_utf8(char *out, size_t size, size_t *pos,
+			const __le16 *s, unsigned int n)
+{
+	int r;
+
+	if (!n)
+		return;
+	r = utf16s_to_utf8s((const wchar_t *)s, n, UTF16_LITTLE_ENDIAN,
+			    out + *pos, size - *pos - 1);
+	if (r > 0)
+		*pos += r;
+	out[*pos] = '\0';
+}
+
+static bool unit_is(const __le16 *s, unsigned int i, char c)
+{
+	return le16_to_cpu(s[i]) == (u16)c;
+}
+
+/* Case-insensitive compare of n units of s against ASCII lit. */
+static bool units_eq_ascii_ci(const __le16 *s, unsigned int n,
+			      const char *lit)
+{
+	unsigned int i;
+
+	if (strlen(lit) != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (ksmbd_upcase(le16_to_cpu(s[i])) !=
+		    ksmbd_upcase((u8)lit[i]))
+			return false;
+	return true;
+}
+
+/*
+ * The last component may carry ":stream" or ":stream:$DATA" or "::$DATA".
+ * s/n is the text after the first ":". On success *slen is the stream
+ * name (slen 0: the default data stream).
+ */
+static __le32 parse_stream(const __le16 *s, unsigned int n,
+			   unsigned int *slen)
+{
+	unsigned int i, colon = n;
+
+	for (i = 0; i < n; i++) {
+		u16 c = le16_to_cpu(s[i]);
+
+		if (c == ':') {
+			colon = i;
+			break;
+		}
+		if (c < 0x20 || c == '/' || c == '\\')
+			return STATUS_OBJECT_NAME_INVALID;
+	}
+	if (colon < n) {
+		/* a type: only $DATA exists for files */
+		if (!units_eq_ascii_ci(s + colon + 1, n - colon - 1, "$DATA"))
+			return STATUS_OBJECT_NAME_INVALID;
+	} else if (!n) {
+		return STATUS_OBJECT_NAME_INVALID;	/* "name:" */
+	}
+	if (colon > KSMBD_NAME_COMPONENT_MAX)
+		return STATUS_OBJECT_NAME_INVALID;
+	*slen = colon;
+	return STATUS_SUCCESS;
+}
+
+__le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
+			struct ksmbd_name *out)
+{
+	unsigned int n = len / 2, start, i, slen = 0, sstart = 0, lastsep;
+	size_t size, pos = 0, spos = 0;
+	__le32 st;
+	char *path;
+
+	memset(out, 0, sizeof(*out));
+	if (len & 1)
+		return STATUS_INVALID_PARAMETER;
+	if (n > KSMBD_NAME_PATH_MAX)
+		return STATUS_NAME_TOO_LONG;
+	if (n && unit_is(name, 0, '\\'))
+		return STATUS_INVALID_PARAMETER;
+	if (!utf16_valid(name, n))
+		return STATUS_OBJECT_NAME_INVALID;
+	if (n && unit_is(name, n - 1, '\\')) {
+		out->trailing_sep = true;
+		n--;
+		if (n && unit_is(name, n - 1, '\\'))
+			return STATUS_OBJECT_NAME_INVALID;
+	}
+
+	/* each unit is at most 3 UTF-8 bytes (a pair is 4 for 2 units) */
+	size = (size_t)n * 3 + 1;
+	path = kmalloc(size, GFP_KERNEL);
+	if (!path)
+		return STATUS_NO_MEMORY;
+	path[0] = '\0';
+
+	lastsep = n;	/* none */
+	for (i = 0; i < n; i++)
+		if (unit_is(name, i, '\\'))
+			lastsep = i;
+
+	start = 0;
+	while (start < n) {
+		unsigned int end = start, clen;
+		bool last;
+
+		while (end < n && !unit_is(name, end, '\\') &&
+		       !unit_is(name, end, ':'))
+			end++;
+		clen = end - start;
+		last = lastsep == n || start > lastsep;
+		if (end < n && unit_is(name, end, ':')) {
+			/* stream separator: only in the last component */
+			if (!last || !allow_stream || out->trailing_sep) {
+				st = STATUS_OBJECT_NAME_INVALID;
+				goto err;
+			}
+			st = parse_stream(name + end + 1, n - end - 1, &slen);
+			if (st)
+				goto err;
+			sstart = end + 1;
+		}
+		if (!clen) {
+			/* "a\\b", or "::$DATA" of the root */
+			if (!(end < n && start == 0 && unit_is(name, end, ':'))) {
+				st = STATUS_OBJECT_NAME_INVALID;
+				goto err;
+			}
+		}
+		if (clen > KSMBD_NAME_COMPONENT_MAX) {
+			st = STATUS_NAME_TOO_LONG;
+			goto err;
+		}
+		if (clen == 1 && unit_is(name, start, '.')) {
+			st = STATUS_OBJECT_NAME_INVALID;
+			goto err;
+		}
+		if (clen == 2 && unit_is(name, start, '.') &&
+		    unit_is(name, start + 1, '.')) {
+			st = STATUS_OBJECT_PATH_SYNTAX_BAD;
+			goto err;
+		}
+		for (i = start; i < end; i++) {
+			if (ksmbd_name_char_invalid(le16_to_cpu(name[i]))) {
+				st = STATUS_OBJECT_NAME_INVALID;
+				goto err;
+			}
+		}
+		if (pos)
+			path[pos++] = '/';
+		path[pos] = '\0';
+		append_utf8(path, size, &pos, name + start, clen);
+		if (sstart)
+			break;
+		start = end + 1;
+	}
+
+	if (slen) {
+		out->stream = kmalloc((size_t)slen * 3 + 1, GFP_KERNEL);
+		if (!out->stream) {
+			st = STATUS_NO_MEMORY;
+			goto err;
+		}
+		out->stream[0] = '\0';
+		append_utf8(out->stream, (size_t)slen * 3 + 1, &spos,
+			    name + sstart, slen);
+	}
+	out->path = path;
+	return STATUS_SUCCESS;
+err:
+	kfree(path);
+	out->trailing_sep = false;
+	return st;
+}
+
+void ksmbd_name_free(struct ksmbd_name *n)
+{
+	kfree(n->path);
+	kfree(n->stream);
+	n->path = NULL;
+	n->stream = NULL;
+}
+
+int ksmbd_name_to_utf16(const char *name, int len, u16 *out, int max)
+{
+	int r = utf8s_to_utf16s(name, len, UTF16_HOST_ENDIAN, (wchar_t *)out,
+				max);
+
+	if (r < 0)
+		return r;
+	/* utf8s_to_utf16s stops silently at max: detect truncation */
+	if (r == max && max < len)
+		return -ENAMETOOLONG;
+	return r;
+}

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * KUnit: SMB name parsing and [MS-FSA] wildcard matching (vfs/name.h).
+ */
+#include <kunit/test.h>
+#include <linux/nls.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "name.h"
+#include "../ntstatus.h"
+
+/* ASCII/UTF-8 literal -> UTF-16LE in buf; returns the length in bytes. */
+static u32 to_le16(const char *s, __le16 *buf, int max)
+{
+	int n = utf8s_to_utf16s(s, strlen(s), UTF16_LITTLE_ENDIAN,
+				(wchar_t *)buf, max);
+
+	return n < 0 ? 0 : n * 2;
+}
+
+struct name_case {
+	const char *in;
+	__le32 status;
+	const char *path;
+	const char *stream;
+	bool trailing;
+};
+
+static const struct name_case name_cases[] = {
+	{ "", STATUS_SUCCESS, "", NULL, false },
+	{ "a.txt", STATUS_SUCCESS, "a.txt", NULL, false },
+	{ "dir\\sub\\f", STATUS_SUCCESS, "dir/sub/f", NULL, false },
+	{ "dir\\", STATUS_SUCCESS, "dir", NULL, true },
+	{ "\xc3\xa9t\xc3\xa9\\\xe6\x97\xa5", STATUS_SUCCESS,
+	  "\xc3\xa9t\xc3\xa9/\xe6\x97\xa5", NULL, false },
+	{ "f:str", STATUS_SUCCESS, "f", "str", false },
+	{ "d\\f:str:$DATA", STATUS_SUCCESS, "d/f", "str", false },
+	{ "f:str:$data", STATUS_SUCCESS, "f", "str", false },
+	{ "f::$DATA", STATUS_SUCCESS, "f", NULL, false },
+	{ "::$DATA", STATUS_SUCCESS, "", NULL, false },
+	{ "f:str:$INDEX_ALLOCATION", STATUS_OBJECT_NAME_INVALID },
+	{ "f:", STATUS_OBJECT_NAME_INVALID },
+	{ "f:a:b:$DATA", STATUS_OBJECT_NAME_INVALID },
+	{ "d:s\\f", STATUS_OBJECT_NAME_INVALID },
+	{ "\\a", STATUS_INVALID_PARAMETER },
+	{ "a\\\\b", STATUS_OBJECT_NAME_INVALID },
+	{ "a\\\\", STATUS_OBJECT_NAME_INVALID },
+	{ "..", STATUS_OBJECT_PATH_SYNTAX_BAD },
+	{ "a\\..\\..\\etc", STATUS_OBJECT_PATH_SYNTAX_BAD },
+	{ "a\\.", STATUS_OBJECT_NAME_INVALID },
+	{ ".\\a", STATUS_OBJECT_NAME_INVALID },
+	{ "...", STATUS_SUCCESS, "...", NULL, false },
+	{ ".hidden", STATUS_SUCCESS, ".hidden", NULL, false },
+	{ "a/b", STATUS_OBJECT_NAME_INVALID },
+	{ "a*", STATUS_OBJECT_NAME_INVALID },
+	{ "a?", STATUS_OBJECT_NAME_INVALID },
+	{ "a|b", STATUS_OBJECT_NAME_INVALID },
+	{ "a<b", STATUS_OBJECT_NAME_INVALID },
+	{ "a>b", STATUS_OBJECT_NAME_INVALID },
+	{ "a\"b", STATUS_OBJECT_NAME_INVALID },
+	{ "a\tb", STATUS_OBJECT_NAME_INVALID },
+};
+
+static void name_parse_cases(struct kunit *test)
+{
+	__le16 *buf = kunit_kzalloc(test, 1024, GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	for (i = 0; i < ARRAY_SIZE(name_cases); i++) {
+		const struct name_case *c = &name_cases[i];
+		struct ksmbd_name n;
+		u32 len = to_le16(c->in, buf, 512);
+		__le32 st = ksmbd_name_parse(buf, len, true, &n);
+
+		KUNIT_EXPECT_EQ_MSG(test, le32_to_cpu(st),
+				    le32_to_cpu(c->status), "%s", c->in);
+		if (st || c->status)
+			continue;
+		KUNIT_EXPECT_STREQ_MSG(test, n.path, c->path, "%s", c->in);
+		if (c->stream)
+			KUNIT_EXPECT_STREQ_MSG(test, n.stream, c->stream,
+					       "%s", c->in);
+		else
+			KUNIT_EXPECT_NULL_MSG(test, n.stream, "%s", c->in);
+		KUNIT_EXPECT_EQ_MSG(test, n.trailing_sep, c->trailing,
+				    "%s", c->in);
+		ksmbd_name_free(&n);
+	}
+}
+
+static void name_parse_raw(struct kunit *test)
+{
+	__le16 nul[] = { cpu_to_le16('a'), 0, cpu_to_le16('b') };
+	__le16 lone_hi[] = { cpu_to_le16('a'), cpu_to_le16(0xd800) };
+	__le16 lone_lo[] = { cpu_to_le16(0xdc00), cpu_to_le16('a') };
+	__le16 pair[] = { cpu_to_le16(0xd83d), cpu_to_le16(0xde00) };
+	struct ksmbd_name n;
+
+	/* embedded NUL */
+	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(nul, sizeof(nul), true, &n),
+			STATUS_OBJECT_NAME_INVALID);
+	/* odd byte length */
+	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(nul, 3, true, &n),
+			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(lone_hi, sizeof(lone_hi), true,
+					       &n), STATUS_OBJECT_NAME_INVALID);
+	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(lone_lo, sizeof(lone_lo), true,
+					       &n), STATUS_OBJECT_NAME_INVALID);
+	/* U+1F600 as a surrogate pair -> 4 UTF-8 bytes */
+	KUNIT_ASSERT_EQ(test, ksmbd_name_parse(pair, sizeof(pair), true, &n),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_STREQ(test, n.path, "\xf0\x9f\x98\x80");
+	ksmbd_name_free(&n);
+	/* stream not allowed where the caller says so */
+	{
+		__le16 s[] = { cpu_to_le16('f'), cpu_to_le16(':'),
+			       cpu_to_le16('x') };
+
+		KUNIT_EXPECT_EQ(test, ksmbd_name_parse(s, sizeof(s), false,
+						       &n),
+				STATUS_OBJECT_NAME_INVALID);
+	}
+}
+
+static void name_parse_lengths(struct kunit *test)
+{
+	__le16 *buf = kunit_kzalloc(test, 2 * 600, GFP_KERNEL);
+	struct ksmbd_name n;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	for (i = 0; i < 256; i++)
+		buf[i] = cpu_to_le16('x');
+	/* 255 units: fine; 256: too long */
+	KUNIT_ASSERT_EQ(test, ksmbd_name_parse(buf, 255 * 2, true, &n),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, strlen(n.path), (size_t)255);
+	ksmbd_name_free(&n);
+	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(buf, 256 * 2, true, &n),
+			STATUS_NAME_TOO_LONG);
+	/* path longer than the limit */
+	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(buf, (KSMBD_NAME_PATH_MAX + 1)
+					       * 2, true, &n),
+			STATUS_NAME_TOO_LONG);
+}
+
+static u16 *u16s(struct kunit *test, const char *s, unsigned int *len)
+{
+	u16 *b = kunit_kzalloc(test, 2 * (strlen(s) + 1), GFP_KERNEL);
+	int n;
+
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	n = ksmbd_name_to_utf16(s, strlen(s), b, strlen(s) + 1);
+	KUNIT_ASSERT_GE(test, n, 0);
+	*len = n;
+	return b;
+}
+
+struct wc_case {
+	const char *pat, *name;
+	bool match;
+};
+
+static const struct wc_case wc_cases[] = {
+	{ "*", "anything.txt", true },
+	{ "*", "", true },
+	{ "*.txt", "a.txt", true },
+	{ "*.txt", "a.TXT", true },
+	{ "*.txt", "a.txt.bak", false },
+	{ "a?c", "abc", true },
+	{ "a?c", "ac", false },
+	{ "ABC", "abc", true },
+	{ "abc", "abd", false },
+	{ "\xc3\xa9*", "\xc3\x89t\xc3\xa9", true },	/* é* vs Été */
+	/* DOS_STAR '<': up to the final dot */
+	{ "<.txt", "a.b.txt", true },
+	{ "<.b", "a.b.txt", false },
+	{ "<", "a.b", true },
+	{ "a<", "abc", true },
+	/* DOS_QM '>': one char, or nothing at a '.' / the end */
+	{ "a>>>", "a", true },
+	{ "a>>>", "abcd", true },
+	{ "a>>>", "abcde", false },
+	{ "a>>.txt", "a.txt", true },
+	{ "a>>.txt", "abc.txt", true },
+	{ "a>>.txt", "abcd.txt", false },
+	{ ">", ".", false },
+	/* DOS_DOT '"': a dot or nothing at the end */
+	{ "a\"", "a", true },
+	{ "a\"", "a.", true },
+	{ "a\"b", "a.b", true },
+	{ "a\"b", "ab", false },
+	/* 8.3 "*.*" form as DOS sends it: <"* */
+	{ "<\"*", "noext", true },
+	{ "<\"*", "x.y.z", true },
+	{ "*a*a*a*a*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false },
+};
+
+static void wildcard_cases(struct kunit *test)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(wc_cases); i++) {
+		unsigned int pl, nl;
+		u16 *p = u16s(test, wc_cases[i].pat, &pl);
+		u16 *n = u16s(test, wc_cases[i].name, &nl);
+
+		KUNIT_EXPECT_EQ_MSG(test, ksmbd_wildcard_match(p, pl, n, nl),
+				    wc_cases[i].match, "'%s' vs '%s'",
+				    wc_cases[i].pat, wc_cases[i].name);
+	}
+}
+
+static void wildcard_bounds(struct kunit *test)
+{
+	u16 *p = kunit_kzalloc(test, 2 * 300, GFP_KERNEL);
+	u16 *n = kunit_kzalloc(test, 2 * 300, GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, n);
+	/* worst case for backtracking matchers: 255 '*' and 255 'a' + 'b' */
+	for (i = 0; i < 255; i++) {
+		p[i] = '*';
+		n[i] = 'a';
+	}
+	KUNIT_EXPECT_TRUE(test, ksmbd_wildcard_match(p, 255, n, 255));
+	p[254] = 'b';
+	KUNIT_EXPECT_FALSE(test, ksmbd_wildcard_match(p, 255, n, 255));
+	/* longer than a component: never matches */
+	KUNIT_EXPECT_FALSE(test, ksmbd_wildcard_match(p, 256, n, 255));
+	KUNIT_EXPECT_TRUE(test, ksmbd_wildcard_has_wild(p, 1));
+	n[0] = 'x';
+	KUNIT_EXPECT_FALSE(test, ksmbd_wildcard_has_wild(n, 255));
+}
+
+static void name_upcase(struct kunit *test)
+{
+	u16 a[] = { 'a', 0xe9, 0x3b1, 0x430 }, b[] = { 'A', 0xc9, 0x391, 0x410 };
+
+	KUNIT_EXPECT_TRUE(test, ksmbd_name_equal_ci(a, 4, b, 4));
+	KUNIT_EXPECT_FALSE(test, ksmbd_name_equal_ci(a, 4, b, 3));
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0xf7), 0xf7);	/* division */
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase('1'), '1');
+}
+
+static struct kunit_case ksmbd_vfs_name_cases[] = {
+	KUNIT_CASE(name_parse_cases),
+	KUNIT_CASE(name_parse_raw),
+	KUNIT_CASE(name_parse_lengths),
+	KUNIT_CASE(name_upcase),
+	KUNIT_CASE(wildcard_cases),
+	KUNIT_CASE(wildcard_bounds),
+	{}
+};
+
+static struct kunit_suite ksmbd_vfs_name_suite = {
+	.name = "ksmbd_vfs_name",
+	.test_cases = ksmbd_vfs_name_cases,
+};
+
+kunit_test_suite(ksmbd_vfs_name_suite);
