@@ -10,15 +10,17 @@
 
 static void fill_random(uint8_t *p, size_t n)
 {
-	static uint64_t fallback;
+	static uint64_t counter;	/* shared by all pipes and threads */
+	uint64_t v;
 	size_t i;
 
 	if (getrandom(p, n, GRND_NONBLOCK) == (ssize_t)n)
 		return;
 	/* No entropy yet: handles only need to be unique per pipe. */
-	fallback += (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ull + 1;
+	v = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED) ^
+	    (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ull;
 	for (i = 0; i < n; i++)
-		p[i] = (uint8_t)(fallback >> (8 * (i % 8))) ^ (uint8_t)i;
+		p[i] = (uint8_t)(v >> (8 * (i % 8))) ^ (uint8_t)i;
 }
 
 static struct rpc_handle *find_wire(struct rpc_handles *t,

@@ -220,10 +220,11 @@ static void negotiate_one(struct rpc_pipe *p, struct ndr_rd *r,
 
 static uint32_t new_assoc_group(void)
 {
-	static uint32_t counter;
+	static uint32_t counter;	/* pipes may bind from several threads */
+	uint32_t n = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
 
 	return 0x10000000u | ((uint32_t)getpid() << 12 & 0x0FFFF000u) |
-	       (++counter & 0xFFF);
+	       (n & 0xFFF);
 }
 
 static int process_bind(struct rpc_pipe *p, const uint8_t *pdu,

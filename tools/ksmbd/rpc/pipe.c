@@ -64,8 +64,11 @@ const char *rpc_env_comment(const struct rpc_env *env)
 
 struct rpc_pipe *rpc_pipe_open(const struct rpc_env *env)
 {
-	struct rpc_pipe *p = calloc(1, sizeof(*p));
+	struct rpc_pipe *p;
 
+	if (!env || !env->prov)
+		return NULL;
+	p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
 	p->env = *env;
@@ -149,8 +152,8 @@ size_t rpc_pipe_read(struct rpc_pipe *p, void *buf, size_t max, bool *more)
 	size_t n;
 
 	if (more)
-		*more = false;
-	if (!m)
+		*more = m != NULL && !max;
+	if (!m || !max)
 		return 0;
 	n = m->len - m->off;
 	if (n > max)

@@ -190,6 +190,25 @@ static void test_bind_nak(void)
 	cl_close(&c);
 }
 
+static void test_alter_context_before_bind(void)
+{
+	const struct cl_ctx ctx = { 1, UUID_WKSSVC, 1, 0, UUID_NDR20, 2 };
+	uint8_t buf[1024];
+	struct bind_reply b;
+	struct client c;
+	size_t len;
+
+	setup();
+	cl_open(&c, &env, 4280);
+	len = bind_pdu(buf, RPC_PT_ALTER_CONTEXT, 3, 1, &ctx);
+	CHECK_EQ(cl_write(&c, buf, len), 0);
+	len = cl_read_pdu(&c, buf, sizeof(buf));
+	CHECK_EQ(cl_parse_bind_reply(buf, len, &b), 0);
+	CHECK_EQ(b.ptype, RPC_PT_FAULT);
+	CHECK_EQ(b.fault, NCA_S_PROTO_ERROR);
+	cl_close(&c);
+}
+
 static void test_alter_context(void)
 {
 	const struct cl_ctx ctx = { 1, UUID_WKSSVC, 1, 0, UUID_NDR20, 2 };
@@ -268,6 +287,39 @@ static void test_faults(void)
 	CHECK_EQ(out[24] | out[25] << 8 | out[26] << 16 |
 		 (uint32_t)out[27] << 24, NCA_S_PROTO_ERROR);
 	ndr_wr_free(&req);
+
+	/* a big-endian request is framed and refused */
+	ndr_wr_init(&req);
+	cl_build_request(&req, 0x01020304, 0, 21, (const uint8_t *)"\0\0\0\0",
+			 4, 0);
+	req.data[4] = 0;
+	len = req.data[8];
+	req.data[8] = 0;
+	req.data[9] = len;
+	CHECK_EQ(cl_write(&c, req.data, req.len), 0);
+	len = cl_read_pdu(&c, out, sizeof(out));
+	CHECK_EQ(len, 32);
+	CHECK_EQ(out[2], RPC_PT_FAULT);
+	CHECK_EQ(out[24] | out[25] << 8 | out[26] << 16 |
+		 (uint32_t)out[27] << 24, NCA_S_UNSUPPORTED_TYPE);
+	ndr_wr_free(&req);
+
+	/* a zero-byte read of a queued message says there is more */
+	{
+		bool more = false;
+
+		CHECK_EQ(cl_write(&c, "\5\0\x12\3\x10\0\0\0\x10\0\0\0\1\0\0\0",
+				  16), 0);	/* co_cancel: no reply */
+		CHECK_EQ(rpc_pipe_read(c.p, out, 0, &more), 0);
+		CHECK(!more);
+		ndr_wr_init(&req);
+		cl_build_request(&req, 79, 0, 99, NULL, 0, 0);
+		CHECK_EQ(cl_write(&c, req.data, req.len), 0);
+		CHECK_EQ(rpc_pipe_read(c.p, out, 0, &more), 0);
+		CHECK(more);
+		CHECK_EQ(cl_read_pdu(&c, out, sizeof(out)), 32);
+		ndr_wr_free(&req);
+	}
 
 	/* frag_length below the header cannot be framed */
 	memset(out, 0, sizeof(out));
@@ -745,6 +797,7 @@ static const struct test_case tests[] = {
 	{ "bind_each_interface", test_bind_each_interface },
 	{ "bind_context_results", test_bind_context_results },
 	{ "bind_nak", test_bind_nak },
+	{ "alter_context_before_bind", test_alter_context_before_bind },
 	{ "alter_context", test_alter_context },
 	{ "faults", test_faults },
 	{ "request_fragments", test_request_fragments },
