@@ -3,16 +3,18 @@
 # server (our tools/ksmbd, Debian's ksmbd-tools, or Samba), client config.
 # Sourced by guest/init.sh; runs inside the guest only.
 
-# add_unix_user NAME: give the guest a user without touching the host's /etc
+# add_unix_user NAME: give the guest a user (uid $KSMBD_USER_UID, default
+# 2000) without touching the host's /etc
 add_unix_user() {
+	local uid=${KSMBD_USER_UID:-2000}
 	local f
 	mkdir -p /run/etc
 	for f in passwd group shadow; do
 		cp "/etc/$f" "/run/etc/$f"
 	done
 	if ! grep -q "^$1:" /etc/passwd; then
-		echo "$1:x:2000:2000:ksmbd test user:/run/home:/bin/sh" >>/run/etc/passwd
-		echo "$1:x:2000:" >>/run/etc/group
+		echo "$1:x:$uid:$uid:ksmbd test user:/run/home:/bin/sh" >>/run/etc/passwd
+		echo "$1:x:$uid:" >>/run/etc/group
 		echo "$1:*:19000:0:99999:7:::" >>/run/etc/shadow
 	fi
 	for f in passwd group shadow; do

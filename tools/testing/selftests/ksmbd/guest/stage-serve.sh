@@ -11,8 +11,8 @@ else
 	make_share_fs || exit 1
 fi
 if [ -n "$KSMBD_GUEST_ADDR" ]; then
-	ip link set eth0 up &&
-	ip addr add "$KSMBD_GUEST_ADDR/30" dev eth0 || exit 1
+	ip link set "$KSMBD_GUEST_IF" up &&
+	ip addr add "$KSMBD_GUEST_ADDR/30" dev "$KSMBD_GUEST_IF" || exit 1
 fi
 start_server || exit 1
 echo "ksmbd-vm-guest: serving"

@@ -25,31 +25,29 @@ kmake() {
 	make -s -C "$src" O="$obj" ARCH=um CC="$cc" HOSTCC="$cc" -j"$JOBS" "$@"
 }
 
-# verify_config OBJ FRAGMENT...: every option the fragments ask for is set so
+# verify_config OBJ KIND FRAGMENT...: every option the fragments ask for (the
+# last fragment to mention an option wins) is set so in OBJ/.config
 verify_config() {
 	local obj=$1 kind=$2
 	shift 2
-	local bad=() line opt
-	while read -r line; do
-		case $line in
-		CONFIG_*=*)
-			opt=${line%%=*}
-			# the base's own server has no KUnit option
-			[ "$kind" = peer ] && [ "$opt" = CONFIG_SMB_SERVER_KUNIT_TEST ] && continue
-			grep -qxF -- "$line" "$obj/.config" || bad+=("$line")
-			;;
-		"# CONFIG_"*" is not set")
-			opt=${line#\# }
-			opt=${opt%% *}
-			! grep -q "^$opt=" "$obj/.config" || bad+=("$line")
-			;;
-		esac
-	done < <(cat "$@")
-	if [ ${#bad[@]} -gt 0 ]; then
-		printf 'ksmbd-vm: error: option not set as requested in %s/.config: %s\n' \
-			"$obj" "${bad[@]}" >&2
-		return 1
-	fi
+	local bad
+	bad=$(awk -v kind="$kind" '
+		FNR == NR { have[$0] = 1; if (/^CONFIG_/) set[substr($0, 1, index($0, "=") - 1)] = 1; next }
+		/^CONFIG_[A-Za-z0-9_]+=/ { opt = substr($0, 1, index($0, "=") - 1); want[opt] = $0; next }
+		/^# CONFIG_[A-Za-z0-9_]+ is not set$/ { want[$2] = $0 }
+		END {
+			for (opt in want) {
+				line = want[opt]
+				# the base server has no KUnit option
+				if (kind == "peer" && opt == "CONFIG_SMB_SERVER_KUNIT_TEST") continue
+				if (line ~ /^#/) { if (opt in set) print line }
+				else if (!(line in have)) print line
+			}
+		}' "$obj/.config" "$@")
+	[ -z "$bad" ] && return 0
+	echo "ksmbd-vm: error: options not set as requested in $obj/.config:" >&2
+	echo "$bad" | sed 's/^/    /' >&2
+	return 1
 }
 
 configure_kernel() {
@@ -94,7 +92,6 @@ ensure_peer_tree() {
 build_kernel() {
 	local kind=$1 src obj image stamp t0
 	t0=$(now)
-	[ "$kind" != peer ] || ensure_peer_tree || return 1
 	src=$(kind_src "$kind")
 	obj=$(kind_obj "$kind")
 	image=$(kernel_image "$kind")
@@ -126,13 +123,15 @@ build_tools() {
 	}
 }
 
-# build_all WHAT...: WHAT is normal, debug, peer or tools
+# build_all WHAT...: WHAT is normal, debug, peer or tools; each holds its
+# own lock, so a long debug build does not hold up a normal one
 build_all() {
 	local w
 	for w in "$@"; do
 		case $w in
-		tools) build_tools || return 1 ;;
-		*) build_kernel "$w" || return 1 ;;
+		tools) locked -n tools build_tools || return 1 ;;
+		peer) locked -n tree ensure_peer_tree && locked -n peer build_kernel peer || return 1 ;;
+		*) locked -n "$w" build_kernel "$w" || return 1 ;;
 		esac
 	done
 }
@@ -150,5 +149,5 @@ cmd_build() {
 	done
 	[ ${#what[@]} -gt 0 ] || what=(normal tools)
 	ensure_prepared
-	locked build_all "${what[@]}"
+	build_all "${what[@]}"
 }

@@ -18,14 +18,18 @@ KERNEL_PATHS="fs include net Documentation"
 die() { echo "ksmbd-vm: error: $*" >&2; exit 1; }
 log() { echo "ksmbd-vm: $*" >&2; }
 
-# locked CMD...: run CMD (a command or shell function) holding the build dir
-# lock, so concurrent ksmbd-vm invocations never run make in one tree at once.
+# locked -n NAME CMD...: run CMD (a command or shell function) holding the
+# build dir's lock NAME ("tree" for the source tree, or a kernel kind), so
+# concurrent ksmbd-vm invocations never run make in one O= dir, or change
+# the tree, at once.
 locked() {
+	local file=$LOCK_FILE-$2
+	shift 2
 	mkdir -p "$BUILD_DIR"
 	(
-		exec 9>>"$LOCK_FILE"
+		exec 9>>"$file"
 		if ! flock -n 9; then
-			log "waiting for the build lock ($LOCK_FILE)"
+			log "waiting for the build lock ($file)"
 			flock 9
 		fi
 		"$@"

@@ -51,7 +51,8 @@ boot_guest() {
 	shift 2
 	image=$(kernel_image "$kind")
 	[ -x "$image" ] || die "no $kind kernel: run ksmbd-vm build $kind"
-	setsid "$image" mem="${KSMBD_MEM:-1G}" root=/dev/root rootfstype=hostfs \
+	# shellcheck disable=SC2086
+	setsid ${BOOT_WRAP:-} "$image" mem="${KSMBD_MEM:-1G}" root=/dev/root rootfstype=hostfs \
 		rootflags=/ ro init="$SELFTEST_DIR/guest/init.sh" con=null \
 		con0=fd:0,fd:1 uml_dir="$run/uml" ksmbd_run="$run" "$@" \
 		</dev/null >"$run/console.log" 2>&1 &
@@ -95,7 +96,7 @@ ensure_kernel() {
 	local what=("$1")
 	[ "$2" != ours ] || what+=(tools)
 	ensure_prepared
-	locked build_all "${what[@]}" || die "build failed"
+	build_all "${what[@]}" || die "build failed"
 	if [ "$2" = ksmbd-tools ] && [ ! -x "$KTOOLS_DIR/usr/sbin/ksmbd.mountd" ]; then
 		die "Debian's ksmbd-tools is not unpacked: run ksmbd-vm prepare"
 	fi

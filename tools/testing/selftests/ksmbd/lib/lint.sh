@@ -57,8 +57,8 @@ cmd_lint() {
 	local rc=0
 	ensure_prepared
 	lint_checkpatch || rc=1
-	locked lint_sparse || rc=1
-	locked lint_tools || rc=1
+	locked -n normal lint_sparse || rc=1
+	locked -n tools lint_tools || rc=1
 	[ $rc -eq 0 ] && echo "lint: clean" || echo "lint: FAILED"
 	return $rc
 }

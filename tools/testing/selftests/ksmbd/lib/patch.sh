@@ -94,5 +94,5 @@ cmd_patch() {
 	local out=${1:-$BUILD_DIR/patches}
 	out=$(realpath -m "$out")
 	ensure_prepared
-	locked make_series "$out"
+	locked -n tree make_series "$out"
 }

@@ -105,7 +105,7 @@ cmd_prepare() {
 	[ $# -eq 0 ] || die "prepare takes no arguments"
 	mkdir -p "$BUILD_DIR"
 	install_packages
-	locked prepare_tree
+	locked -n tree prepare_tree
 }
 
 prepare_tree() {
@@ -119,6 +119,6 @@ ensure_prepared() {
 	if [ ! -d "$LINUX_DIR/.git" ]; then
 		cmd_prepare
 	else
-		locked overlay
+		locked -n tree overlay
 	fi
 }
