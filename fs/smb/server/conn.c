@@ -21,7 +21,7 @@
 #include "smb2/dispatch.h"
 
 LIST_HEAD(ksmbd_conn_list);
-DEFINE_MUTEX(ksmbd_conn_list_lock);
+DEFINE_MUTEX(ksmbd_conn_list_lock);	/* guards ksmbd_conn_list */
 
 /* RFC 1002 session packet types used by SMB over TCP ([MS-SMB2] 2.1). */
 #define NB_SESSION_MESSAGE	0x00
@@ -190,17 +190,24 @@ static bool ksmbd_conn_idle_expired(struct ksmbd_conn *conn)
 	return idle;
 }
 
+/* May the connection take one more PDU of len bytes (or must it stop)? */
+static bool ksmbd_conn_room(struct ksmbd_conn *conn, u32 len)
+{
+	unsigned int cap = conn->credits.max + KSMBD_INFLIGHT_SLACK;
+	unsigned int sync = READ_ONCE(conn->inflight) - READ_ONCE(conn->nr_async);
+
+	if (ksmbd_conn_exiting(conn) || kthread_should_stop())
+		return true;
+	return sync < cap &&
+	       READ_ONCE(conn->mem_used) + len <= ksmbd_conn_mem_max();
+}
+
 /* Wait until the connection may take one more PDU of len bytes. */
 static int ksmbd_conn_admit(struct ksmbd_conn *conn, u32 len)
 {
-	size_t mem_max = ksmbd_conn_mem_max();
-	unsigned int cap = conn->credits.max + KSMBD_INFLIGHT_SLACK;
 	int rc;
 
-	rc = wait_event_interruptible(conn->wait,
-		ksmbd_conn_exiting(conn) || kthread_should_stop() ||
-		(READ_ONCE(conn->inflight) - READ_ONCE(conn->nr_async) < cap &&
-		 READ_ONCE(conn->mem_used) + len <= mem_max));
+	rc = wait_event_interruptible(conn->wait, ksmbd_conn_room(conn, len));
 	if (rc || ksmbd_conn_exiting(conn) || kthread_should_stop())
 		return -ESHUTDOWN;
 	return 0;

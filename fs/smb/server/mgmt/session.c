@@ -6,11 +6,11 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "../ipc.h"
 #include "session.h"
 #include "tree.h"
 #include "user.h"
 #include "../conn.h"
-#include "../ipc.h"
 #include "../ntstatus.h"
 #include "../vfs/fid.h"
 #include "../smb2/pipe.h"

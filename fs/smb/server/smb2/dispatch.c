@@ -28,15 +28,6 @@
 
 #define HDR		__SMB2_HEADER_STRUCTURE_SIZE
 
-/*
- * The file commands are the vfs area's; their rows stay empty
- * (STATUS_NOT_SUPPORTED) until its handlers exist.
- */
-#ifdef KSMBD_HAVE_VFS_HANDLERS
-#define KSMBD_VFS_HANDLER(fn)	fn
-#else
-#define KSMBD_VFS_HANDLER(fn)	NULL
-#endif
 #define ROW_SESS	BIT(0)	/* needs a valid session */
 #define ROW_TREE	BIT(1)	/* needs a connected tree */
 #define ROW_NOSIGN	BIT(2)	/* exempt from "session requires signing" */
@@ -52,20 +43,20 @@ static const struct smb2_cmd_row smb2_cmds[NUMBER_OF_SMB2_COMMANDS] = {
 	[SMB2_LOGOFF_HE]	  = { smb2_logoff, ROW_SESS },
 	[SMB2_TREE_CONNECT_HE]	  = { smb2_tree_connect, ROW_SESS },
 	[SMB2_TREE_DISCONNECT_HE] = { smb2_tree_disconnect, ROW_SESS | ROW_TREE },
-	[SMB2_CREATE_HE]	  = { KSMBD_VFS_HANDLER(smb2_create), ROW_SESS | ROW_TREE },
-	[SMB2_CLOSE_HE]		  = { KSMBD_VFS_HANDLER(smb2_close), ROW_SESS | ROW_TREE },
-	[SMB2_FLUSH_HE]		  = { KSMBD_VFS_HANDLER(smb2_flush), ROW_SESS | ROW_TREE },
-	[SMB2_READ_HE]		  = { KSMBD_VFS_HANDLER(smb2_read), ROW_SESS | ROW_TREE },
-	[SMB2_WRITE_HE]		  = { KSMBD_VFS_HANDLER(smb2_write), ROW_SESS | ROW_TREE },
-	[SMB2_LOCK_HE]		  = { KSMBD_VFS_HANDLER(smb2_lock), ROW_SESS | ROW_TREE },
-	[SMB2_IOCTL_HE]		  = { KSMBD_VFS_HANDLER(smb2_ioctl), ROW_SESS | ROW_TREE },
+	[SMB2_CREATE_HE]	  = { smb2_create, ROW_SESS | ROW_TREE },
+	[SMB2_CLOSE_HE]		  = { smb2_close, ROW_SESS | ROW_TREE },
+	[SMB2_FLUSH_HE]		  = { smb2_flush, ROW_SESS | ROW_TREE },
+	[SMB2_READ_HE]		  = { smb2_read, ROW_SESS | ROW_TREE },
+	[SMB2_WRITE_HE]		  = { smb2_write, ROW_SESS | ROW_TREE },
+	[SMB2_LOCK_HE]		  = { smb2_lock, ROW_SESS | ROW_TREE },
+	[SMB2_IOCTL_HE]		  = { smb2_ioctl, ROW_SESS | ROW_TREE },
 	[SMB2_CANCEL_HE]	  = { smb2_cancel, ROW_NOSIGN },
 	[SMB2_ECHO_HE]		  = { smb2_echo, 0 },
-	[SMB2_QUERY_DIRECTORY_HE] = { KSMBD_VFS_HANDLER(smb2_query_directory), ROW_SESS | ROW_TREE },
-	[SMB2_CHANGE_NOTIFY_HE]	  = { KSMBD_VFS_HANDLER(smb2_change_notify), ROW_SESS | ROW_TREE },
-	[SMB2_QUERY_INFO_HE]	  = { KSMBD_VFS_HANDLER(smb2_query_info), ROW_SESS | ROW_TREE },
-	[SMB2_SET_INFO_HE]	  = { KSMBD_VFS_HANDLER(smb2_set_info), ROW_SESS | ROW_TREE },
-	[SMB2_OPLOCK_BREAK_HE]	  = { KSMBD_VFS_HANDLER(smb2_oplock_break), ROW_SESS | ROW_TREE },
+	[SMB2_QUERY_DIRECTORY_HE] = { smb2_query_directory, ROW_SESS | ROW_TREE },
+	[SMB2_CHANGE_NOTIFY_HE]	  = { smb2_change_notify, ROW_SESS | ROW_TREE },
+	[SMB2_QUERY_INFO_HE]	  = { smb2_query_info, ROW_SESS | ROW_TREE },
+	[SMB2_SET_INFO_HE]	  = { smb2_set_info, ROW_SESS | ROW_TREE },
+	[SMB2_OPLOCK_BREAK_HE]	  = { smb2_oplock_break, ROW_SESS | ROW_TREE },
 };
 
 static const u8 zero_pad[8];
@@ -84,17 +75,28 @@ static void smb2_check_limits(struct ksmbd_check_limits *lim)
 
 /* --- signatures ------------------------------------------------------- */
 
+/* iov[0] starts with the SMB2 header, whose Signature is zero. */
 static int smb2_calc_sig(struct ksmbd_conn *conn, struct ksmbd_session *sess,
 			 struct kvec *iov, int n, u8 *sig)
 {
+	const struct smb2_hdr *hdr = iov[0].iov_base;
+	u8 nonce[12];
+
 	if (conn->dialect >= SMB30_PROT_ID) {
 		if (conn->dialect == SMB311_PROT_ID &&
-		    conn->signing_alg == SIGNING_ALG_AES_GMAC_LE)
-			return ksmbd_sign_aes_gmac(sess->signing_key, iov, n,
-						   sig);
+		    conn->signing_alg == SIGNING_ALG_AES_GMAC_LE) {
+			bool rsp = hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR;
+
+			ksmbd_gmac_nonce(le64_to_cpu(hdr->MessageId), rsp,
+					 !rsp && hdr->Command == SMB2_CANCEL,
+					 nonce);
+			return ksmbd_sign_aes_gmac(sess->signing_key, nonce,
+						   iov, n, sig);
+		}
 		return ksmbd_sign_aes_cmac(sess->signing_key, iov, n, sig);
 	}
-	return ksmbd_sign_hmac_sha256(sess->sess_key, iov, n, sig);
+	return ksmbd_sign_hmac_sha256(sess->sess_key, sizeof(sess->sess_key),
+				      iov, n, sig);
 }
 
 /* The current request element carries a valid signature for sess. */
@@ -299,8 +301,8 @@ static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
 	u16 credits = 0;
 	int n;
 
-	if (status && (status_is_error(status) || status == STATUS_PENDING))
-		smb2_error_body(work);
+	if (status)
+		smb2_error_body(work);	/* no-op if the handler wrote a body */
 	if (!work->credits_done)
 		credits = smb2_elem_credits(work);
 	smb2_fill_rsp_hdr(work, status, credits);

@@ -73,5 +73,7 @@ void ksmbd_smb2_process(struct ksmbd_work *work);
 /* core-internal: SMB1 multi-protocol NEGOTIATE (dispatch.c, negotiate.c) */
 int ksmbd_smb1_negotiate(struct ksmbd_work *work);
 __le32 smb2_negotiate_smb1(struct ksmbd_work *work, int offers);
+/* Current time as an NT FILETIME (100 ns units since 1601). */
+u64 ksmbd_nt_time_now(void);
 
 #endif /* __KSMBD_SMB2_DISPATCH_H__ */

@@ -53,14 +53,13 @@ static u16 ksmbd_pick_dialect(const __le16 *offered, u16 count)
 	return 0;
 }
 
-static __le64 ksmbd_nt_time_now(void)
+u64 ksmbd_nt_time_now(void)
 {
 	struct timespec64 ts;
 
 	ktime_get_real_ts64(&ts);
 	/* 100 ns units since 1601-01-01 */
-	return cpu_to_le64((ts.tv_sec + 11644473600LL) * 10000000LL +
-			   ts.tv_nsec / 100);
+	return (ts.tv_sec + 11644473600LL) * 10000000LL + ts.tv_nsec / 100;
 }
 
 /* --- 3.1.1 negotiate contexts ------------------------------------------ */
@@ -227,7 +226,7 @@ static struct smb2_negotiate_rsp *neg_rsp_build(struct ksmbd_work *work,
 	struct smb2_negotiate_rsp *rsp;
 	u8 *body, *blob;
 	u32 max_io = dialect == SMB20_PROT_ID ? 65536 : U32_MAX;
-	int blen;
+	size_t blen = 0;
 
 	body = ksmbd_rsp_body(work, NEG_RSP_FIXED);
 	if (!body)
@@ -241,12 +240,13 @@ static struct smb2_negotiate_rsp *neg_rsp_build(struct ksmbd_work *work,
 	rsp->MaxTransactSize = cpu_to_le32(min(ksmbd_cfg.max_trans, max_io));
 	rsp->MaxReadSize = cpu_to_le32(min(ksmbd_cfg.max_read, max_io));
 	rsp->MaxWriteSize = cpu_to_le32(min(ksmbd_cfg.max_write, max_io));
-	rsp->SystemTime = ksmbd_nt_time_now();
+	rsp->SystemTime = cpu_to_le64(ksmbd_nt_time_now());
 	rsp->ServerStartTime = 0;
 
 	blob = ksmbd_rsp_append(work, 0);
-	blen = ksmbd_spnego_build_init(blob, ksmbd_rsp_room(work));
-	if (blen < 0)
+	/* Kerberos is offered once its SESSION_SETUP path is complete */
+	if (!blob || ksmbd_spnego_build_init(blob, ksmbd_rsp_room(work), false,
+					     &blen))
 		blen = 0;	/* clients fall back to their default mech */
 	if (blen && !ksmbd_rsp_append(work, blen))
 		return NULL;

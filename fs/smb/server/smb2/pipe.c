@@ -33,6 +33,7 @@ struct ksmbd_pipe {
 	bool closed;			/* removed from the table (under lock) */
 	void *pending;			/* response bytes not yet read */
 	u32 pending_len, pending_off;
+	bool daemon_more;		/* daemon said KSMBD_RPC_EMORE_DATA */
 };
 
 static const struct {
@@ -224,6 +225,8 @@ static void *pipe_take(struct ksmbd_pipe *p, u32 max, u32 *len, bool *more)
 	p->pending_off += n;
 	*more = p->pending_off < p->pending_len;
 	if (!*more) {
+		*more = p->daemon_more;
+		p->daemon_more = false;
 		kvfree(p->pending);
 		p->pending = NULL;
 		p->pending_len = 0;
@@ -242,6 +245,7 @@ static __le32 pipe_call(struct ksmbd_pipe *p, u32 method, const void *in,
 	r = ksmbd_ipc_rpc(p->handle, method | p->bits, in, in_len);
 	if (!r)
 		return STATUS_PIPE_BROKEN;
+	p->daemon_more = r->flags == KSMBD_RPC_EMORE_DATA;
 	if (!(method & KSMBD_RPC_METHOD_RETURN) || !r->payload_sz) {
 		kvfree(r);
 		return 0;

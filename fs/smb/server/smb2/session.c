@@ -2,13 +2,15 @@
 /*
  * SESSION_SETUP ([MS-SMB2] 3.3.5.5): SPNEGO-wrapped (or raw) NTLMSSP in
  * two round trips, verified in the kernel with the account's NT hash from
- * the daemon; guest and anonymous sessions where allowed;
- * reauthentication; PreviousSessionId; 3.x key derivation.
+ * the daemon; Kerberos tokens handed to the daemon; guest and anonymous
+ * sessions; reauthentication; PreviousSessionId; 3.x key derivation.
  *
  * One setup step runs under sess->lock, so two steps of the same session
- * cannot interleave.
+ * cannot interleave. Between the NTLMSSP legs sess->auth_ctx holds the
+ * server challenge (struct ntlm_state).
  */
 #include <linux/kernel.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -26,111 +28,250 @@
 #include "../auth/kdf.h"
 #include "../auth/preauth.h"
 
-#define HDR		__SMB2_HEADER_STRUCTURE_SIZE
-#define SETUP_RSP_FIXED	8	/* StructureSize 9 minus Buffer[1] */
+#define HDR			__SMB2_HEADER_STRUCTURE_SIZE
+#define SETUP_RSP_FIXED		8	/* StructureSize 9 minus Buffer[1] */
+#define SETUP_TOKEN_MAX		4096	/* our CHALLENGE / SPNEGO answers */
+#define USER_NAME_MAX		(KSMBD_REQ_MAX_ACCOUNT_NAME_SZ * 4)
 
-static const u8 ntlmssp_sig[8] = "NTLMSSP";
+struct ntlm_state {
+	u8 challenge[KSMBD_NTLMSSP_CHALLENGE_SIZE];
+};
 
-/* Response body with an optional security token. */
-static __le32 setup_rsp(struct ksmbd_work *work, __le16 flags,
-			const void *tok, u32 len)
+/* One setup step's context. */
+struct setup_ctx {
+	struct ksmbd_work *work;
+	struct ksmbd_session *sess;
+	bool spnego;		/* wrap answers in negTokenTarg */
+	bool reauth;
+	u8 sec_mode;		/* request's SecurityMode */
+	__le16 flags;		/* SessionFlags of the answer */
+	u8 *out;		/* SETUP_TOKEN_MAX bytes */
+	size_t out_len;
+};
+
+/* Response body with the security token in ctx->out. */
+static __le32 setup_rsp(struct setup_ctx *c)
 {
 	struct smb2_sess_setup_rsp *rsp;
 	u8 *body, *p;
 
-	body = ksmbd_rsp_body(work, SETUP_RSP_FIXED);
+	body = ksmbd_rsp_body(c->work, SETUP_RSP_FIXED);
 	if (!body)
 		return STATUS_NO_MEMORY;
 	rsp = (struct smb2_sess_setup_rsp *)(body - HDR);
 	rsp->StructureSize = cpu_to_le16(9);
-	rsp->SessionFlags = flags;
+	rsp->SessionFlags = c->flags;
 	rsp->SecurityBufferOffset = cpu_to_le16(HDR + SETUP_RSP_FIXED);
-	rsp->SecurityBufferLength = cpu_to_le16(len);
-	if (len) {
-		p = ksmbd_rsp_append(work, len);
+	rsp->SecurityBufferLength = cpu_to_le16(c->out_len);
+	if (c->out_len) {
+		p = ksmbd_rsp_append(c->work, c->out_len);
 		if (!p)
 			return STATUS_NO_MEMORY;
-		memcpy(p, tok, len);
+		memcpy(p, c->out, c->out_len);
 	}
 	return 0;
 }
 
-/* Does the configuration let this session sign? */
+/* Wrap ctx->out in a negTokenTarg (in place) when the client used SPNEGO. */
+static int setup_wrap(struct setup_ctx *c, int result)
+{
+	if (!c->spnego)
+		return 0;
+	return ksmbd_spnego_build_targ(c->out, SETUP_TOKEN_MAX, result,
+				       c->out_len ? c->out : NULL, c->out_len,
+				       &c->out_len);
+}
+
+/* Must this session sign? ([MS-SMB2] 3.3.5.5.3) */
 static bool session_signs(struct ksmbd_conn *conn, u8 cli_sec_mode)
 {
-	if (ksmbd_cfg.signing == KSMBD_CONFIG_OPT_DISABLED &&
-	    !(cli_sec_mode & SMB2_NEGOTIATE_SIGNING_REQUIRED))
-		return false;
 	return conn->sign_required ||
 	       ksmbd_cfg.signing == KSMBD_CONFIG_OPT_MANDATORY ||
 	       (cli_sec_mode & SMB2_NEGOTIATE_SIGNING_REQUIRED);
 }
 
-static int session_keys(struct ksmbd_conn *conn, struct ksmbd_session *sess)
+/* A user and session key are known: keys, signing, flags. */
+static __le32 setup_established(struct setup_ctx *c)
 {
-	if (conn->dialect < SMB30_PROT_ID)
-		return 0;	/* 2.x signs with the session key itself */
-	return ksmbd_derive_session_keys(conn->dialect, sess->sess_key,
-					 sess->preauth_hash,
-					 sess->signing_key, sess->enc_key,
-					 sess->dec_key, sess->app_key);
+	struct ksmbd_conn *conn = c->work->conn;
+	struct ksmbd_session *sess = c->sess;
+	struct ksmbd_session_keys keys;
+
+	if (sess->is_guest || sess->is_anonymous)
+		return 0;
+	if (conn->dialect >= SMB30_PROT_ID && !c->reauth) {
+		if (ksmbd_derive_session_keys(conn->dialect, sess->sess_key,
+					      sizeof(sess->sess_key),
+					      sess->preauth_hash, 0, &keys))
+			return STATUS_NO_MEMORY;
+		memcpy(sess->signing_key, keys.signing,
+		       sizeof(sess->signing_key));
+		memcpy(sess->enc_key, keys.encryption, sizeof(sess->enc_key));
+		memcpy(sess->dec_key, keys.decryption, sizeof(sess->dec_key));
+		memcpy(sess->app_key, keys.application, sizeof(sess->app_key));
+		memzero_explicit(&keys, sizeof(keys));
+	}
+	sess->sign = session_signs(conn, c->sec_mode);
+	return 0;
 }
 
-/*
- * The NTLMSSP AUTHENTICATE leg. Returns the status; on success the session
- * is VALID with its user and keys.
- */
-static __le32 setup_authenticate(struct ksmbd_work *work,
-				 struct ksmbd_session *sess,
-				 const u8 *tok, u32 len, u8 sec_mode,
-				 __le16 *flags)
+static __le32 setup_ntlm_negotiate(struct setup_ctx *c, const u8 *tok,
+				   size_t len)
 {
-	struct ksmbd_conn *conn = work->conn;
-	struct ksmbd_user *user = NULL;
+	struct ksmbd_session *sess = c->sess;
+	struct ntlm_state *st;
+	u32 cflags, sflags;
+
+	if (ksmbd_ntlmssp_parse_negotiate(tok, len, &cflags))
+		return STATUS_INVALID_PARAMETER;
+	st = kzalloc(sizeof(*st), GFP_KERNEL);
+	if (!st)
+		return STATUS_NO_MEMORY;
+	get_random_bytes(st->challenge, sizeof(st->challenge));
+	kfree_sensitive(sess->auth_ctx);
+	sess->auth_ctx = st;
+	if (ksmbd_ntlmssp_build_challenge(c->out, SETUP_TOKEN_MAX, cflags,
+					  st->challenge, ksmbd_cfg.work_group,
+					  ksmbd_cfg.netbios_name,
+					  ksmbd_nt_time_now(), &sflags,
+					  &c->out_len) ||
+	    setup_wrap(c, KSMBD_SPNEGO_ACCEPT_INCOMPLETE))
+		return STATUS_NO_MEMORY;
+	return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
+				      size_t len)
+{
+	struct ksmbd_session *sess = c->sess;
+	struct ntlm_state *st = sess->auth_ctx;
+	struct ksmbd_ntlmssp_auth a;
+	struct ksmbd_user *user;
 	char *name;
 	int rc;
 
-	if (!sess->auth_ctx)
-		return STATUS_INVALID_PARAMETER;
-	rc = ksmbd_ntlmssp_parse_authenticate(sess->auth_ctx, tok, len);
-	if (rc)
+	if (!st)
+		return STATUS_INVALID_PARAMETER;	/* no CHALLENGE sent */
+	if (ksmbd_ntlmssp_parse_authenticate(tok, len, &a))
 		return STATUS_INVALID_PARAMETER;
 
-	if (ksmbd_ntlmssp_is_anonymous(sess->auth_ctx)) {
-		/* what an anonymous session may reach is tree-connect policy */
+	if (ksmbd_ntlmssp_is_anonymous(&a)) {
+		/* what an anonymous session reaches is tree-connect policy */
+		if (c->reauth)
+			return STATUS_LOGON_FAILURE;
 		sess->is_anonymous = true;
-		*flags = SMB2_SESSION_FLAG_IS_NULL_LE;
+		c->flags = SMB2_SESSION_FLAG_IS_NULL_LE;
 		return 0;
 	}
 
-	name = ksmbd_ntlmssp_user_utf8(sess->auth_ctx);
+	name = kmalloc(USER_NAME_MAX, GFP_KERNEL);
 	if (!name)
-		return STATUS_LOGON_FAILURE;
-	user = ksmbd_user_lookup(name);
+		return STATUS_NO_MEMORY;
+	rc = ksmbd_ntlmssp_user_utf8(&a, name, USER_NAME_MAX);
+	user = rc > 0 ? ksmbd_user_lookup(name) : NULL;
 	kfree(name);
 	if (!user)
 		return STATUS_LOGON_FAILURE;
 	if (user->guest) {
 		/* "map to guest = bad user": no password check, no keys */
-		sess->is_guest = true;
-		*flags = SMB2_SESSION_FLAG_IS_GUEST_LE;
-	} else {
-		rc = ksmbd_ntlmv2_verify(sess->auth_ctx, user->nt_hash,
-					 sess->sess_key);
-		if (rc) {
+		if (c->reauth) {
 			ksmbd_user_put(user);
 			return STATUS_LOGON_FAILURE;
 		}
+		sess->is_guest = true;
+		c->flags = SMB2_SESSION_FLAG_IS_GUEST_LE;
+	} else if (ksmbd_ntlmv2_verify(user->nt_hash, &a, st->challenge,
+				       c->reauth ? c->out : sess->sess_key)) {
+		ksmbd_user_put(user);
+		return STATUS_LOGON_FAILURE;
+	}
+	if (c->reauth && sess->user && strcmp(sess->user->name, user->name)) {
+		/* reauthentication must not switch accounts */
+		ksmbd_user_put(user);
+		return STATUS_LOGON_FAILURE;
 	}
 	if (sess->user)
-		ksmbd_user_put(sess->user);	/* reauthentication */
+		ksmbd_user_put(sess->user);
 	sess->user = user;
-	if (!sess->is_guest) {
-		if (session_keys(conn, sess))
-			return STATUS_NO_MEMORY;
-		sess->sign = session_signs(conn, sec_mode);
-	}
 	return 0;
+}
+
+/* Kerberos: the daemon checks the AP-REQ and answers user + key + AP-REP. */
+static __le32 setup_krb5(struct setup_ctx *c, const u8 *blob, size_t len)
+{
+	struct ksmbd_session *sess = c->sess;
+	struct ksmbd_spnego_authen_response *r;
+	struct ksmbd_user *user;
+	__le32 st = STATUS_LOGON_FAILURE;
+
+	if (c->reauth)
+		return STATUS_LOGON_FAILURE;
+	r = ksmbd_ipc_spnego_authen(blob, len);
+	if (!r)
+		return STATUS_LOGON_FAILURE;
+	if (!(r->login_response.status & KSMBD_USER_FLAG_OK) ||
+	    r->session_key_len < sizeof(sess->sess_key) ||
+	    r->spnego_blob_len > SETUP_TOKEN_MAX)
+		goto out;
+	user = ksmbd_user_from_response(&r->login_response);
+	if (!user)
+		goto out;
+	sess->user = user;
+	memcpy(sess->sess_key, r->payload, sizeof(sess->sess_key));
+	memcpy(c->out, r->payload + r->session_key_len, r->spnego_blob_len);
+	c->out_len = r->spnego_blob_len;
+	c->spnego = false;	/* the daemon's blob is already SPNEGO */
+	st = 0;
+out:
+	kvfree(r);
+	return st;
+}
+
+/* One step: the status to answer with; ctx->out holds the token. */
+static __le32 setup_step(struct setup_ctx *c, const u8 *blob, size_t blen)
+{
+	enum ksmbd_mech mech;
+	const u8 *tok;
+	size_t tlen;
+	__le32 st;
+	int rc;
+
+	c->spnego = !(blen >= KSMBD_NTLMSSP_SIG_SIZE &&
+		      !memcmp(blob, KSMBD_NTLMSSP_SIGNATURE,
+			      KSMBD_NTLMSSP_SIG_SIZE));
+	rc = ksmbd_spnego_decode(blob, blen, &mech, &tok, &tlen);
+	if (rc == -EACCES)
+		return STATUS_LOGON_FAILURE;
+	if (rc)
+		return STATUS_INVALID_PARAMETER;
+	if (mech == KSMBD_MECH_KRB5)
+		return setup_krb5(c, blob, blen);
+	if (mech != KSMBD_MECH_NTLMSSP)
+		return STATUS_LOGON_FAILURE;
+	if (!tok) {
+		/* the client's first choice was not NTLMSSP: ask for it */
+		c->out_len = 0;
+		if (setup_wrap(c, KSMBD_SPNEGO_ACCEPT_INCOMPLETE))
+			return STATUS_NO_MEMORY;
+		return STATUS_MORE_PROCESSING_REQUIRED;
+	}
+
+	switch (ksmbd_ntlmssp_message_type(tok, tlen)) {
+	case KSMBD_NTLMSSP_NEGOTIATE:
+		return setup_ntlm_negotiate(c, tok, tlen);
+	case KSMBD_NTLMSSP_AUTHENTICATE:
+		st = setup_ntlm_authenticate(c, tok, tlen);
+		kfree_sensitive(c->sess->auth_ctx);
+		c->sess->auth_ctx = NULL;
+		if (st)
+			return st;
+		c->out_len = 0;
+		if (setup_wrap(c, KSMBD_SPNEGO_ACCEPT_COMPLETED))
+			return STATUS_NO_MEMORY;
+		return 0;
+	default:
+		return STATUS_INVALID_PARAMETER;
+	}
 }
 
 __le32 smb2_session_setup(struct ksmbd_work *work)
@@ -138,13 +279,10 @@ __le32 smb2_session_setup(struct ksmbd_work *work)
 	struct ksmbd_conn *conn = work->conn;
 	const struct smb2_sess_setup_req *req = ksmbd_req(work);
 	const struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+	struct setup_ctx c = { .work = work, .sec_mode = req->SecurityMode };
 	struct ksmbd_session *sess;
-	const u8 *blob, *tok;
-	u8 *out = NULL;
-	u32 blen = le16_to_cpu(req->SecurityBufferLength), tlen;
-	int olen = 0, rc;
-	bool spnego, reauth;
-	__le16 flags = 0;
+	const u8 *blob;
+	u32 blen = le16_to_cpu(req->SecurityBufferLength);
 	__le32 st;
 
 	if (req->Flags & SMB2_SESSION_REQ_FLAG_BINDING)
@@ -166,115 +304,61 @@ __le32 smb2_session_setup(struct ksmbd_work *work)
 		if (!sess || READ_ONCE(sess->state) == KSMBD_SESS_GONE)
 			return STATUS_USER_SESSION_DELETED;
 	}
+	c.sess = sess;
+	c.out = kmalloc(SETUP_TOKEN_MAX, GFP_KERNEL);
+	if (!c.out) {
+		st = STATUS_NO_MEMORY;
+		goto destroy;
+	}
 
 	mutex_lock(&sess->lock);
 	if (sess->state == KSMBD_SESS_GONE) {
-		st = STATUS_USER_SESSION_DELETED;
-		goto unlock;
+		mutex_unlock(&sess->lock);
+		kfree(c.out);
+		return STATUS_USER_SESSION_DELETED;
 	}
-	reauth = sess->state == KSMBD_SESS_VALID ||
-		 sess->state == KSMBD_SESS_EXPIRED;
-	if (conn->dialect == SMB311_PROT_ID && !reauth) {
+	c.reauth = sess->state == KSMBD_SESS_VALID ||
+		   sess->state == KSMBD_SESS_EXPIRED;
+	if (conn->dialect == SMB311_PROT_ID && !c.reauth)
 		ksmbd_preauth_update_buf(sess->preauth_hash, hdr,
 					 work->cur_len);
-	}
 
-	/* raw NTLMSSP or SPNEGO around it */
-	spnego = !(blen >= sizeof(ntlmssp_sig) &&
-		   !memcmp(blob, ntlmssp_sig, sizeof(ntlmssp_sig)));
-	tok = blob;
-	tlen = blen;
-	if (spnego) {
-		rc = ksmbd_spnego_decode(blob, blen, &tok, &tlen);
-		if (rc == -EPROTONOSUPPORT) {
-			st = STATUS_LOGON_FAILURE;	/* Kerberos: not yet */
-			goto fail;
-		}
-		if (rc) {
-			st = STATUS_INVALID_PARAMETER;
-			goto fail;
-		}
-	}
-	if (tlen < 12 || memcmp(tok, ntlmssp_sig, sizeof(ntlmssp_sig))) {
-		st = STATUS_INVALID_PARAMETER;
+	st = setup_step(&c, blob, blen);
+	if (!st)
+		st = setup_established(&c);
+	if (st && st != STATUS_MORE_PROCESSING_REQUIRED)
 		goto fail;
-	}
-
-	out = kmalloc(KSMBD_SETUP_TOKEN_MAX, GFP_KERNEL);
-	if (!out) {
+	if (setup_rsp(&c)) {
 		st = STATUS_NO_MEMORY;
 		goto fail;
 	}
-	switch (get_unaligned_le32(tok + 8)) {
-	case 1:	/* NEGOTIATE_MESSAGE -> CHALLENGE_MESSAGE */
-		kfree(sess->auth_ctx);
-		sess->auth_ctx = ksmbd_ntlmssp_new();
-		if (!sess->auth_ctx) {
-			st = STATUS_NO_MEMORY;
-			goto fail;
-		}
-		if (ksmbd_ntlmssp_parse_negotiate(sess->auth_ctx, tok, tlen)) {
-			st = STATUS_INVALID_PARAMETER;
-			goto fail;
-		}
-		olen = ksmbd_ntlmssp_build_challenge(sess->auth_ctx, out,
-						     KSMBD_SETUP_TOKEN_MAX);
-		if (olen > 0 && spnego)
-			olen = ksmbd_spnego_build_targ(out, olen,
-						       KSMBD_SETUP_TOKEN_MAX,
-						       KSMBD_SPNEGO_INCOMPLETE);
-		if (olen <= 0) {
-			st = STATUS_NO_MEMORY;
-			goto fail;
-		}
-		st = setup_rsp(work, 0, out, olen);
-		if (st)
-			goto fail;
-		if (!reauth)
-			sess->state = KSMBD_SESS_IN_PROGRESS;
-		if (conn->dialect == SMB311_PROT_ID && !reauth)
+	if (st == STATUS_MORE_PROCESSING_REQUIRED) {
+		if (conn->dialect == SMB311_PROT_ID && !c.reauth)
 			work->preauth_rsp = sess->preauth_hash;
-		st = STATUS_MORE_PROCESSING_REQUIRED;
-		goto unlock;
-	case 3:	/* AUTHENTICATE_MESSAGE */
-		st = setup_authenticate(work, sess, tok, tlen,
-					req->SecurityMode, &flags);
-		kfree(sess->auth_ctx);
-		sess->auth_ctx = NULL;
-		if (st)
-			goto fail;
-		olen = 0;
-		if (spnego)
-			olen = ksmbd_spnego_build_targ(out, 0,
-						       KSMBD_SETUP_TOKEN_MAX,
-						       KSMBD_SPNEGO_COMPLETED);
-		st = setup_rsp(work, flags, out, max(olen, 0));
-		if (st)
-			goto fail;
-		WRITE_ONCE(sess->state, KSMBD_SESS_VALID);
-		sess->expires = 0;
-		work->sign_rsp = !sess->is_guest && !sess->is_anonymous &&
-				 (sess->sign || conn->dialect == SMB311_PROT_ID);
 		mutex_unlock(&sess->lock);
-		kfree(out);
-		ksmbd_session_destroy_previous(sess,
-				le64_to_cpu(req->PreviousSessionId));
-		ksmbd_debug(AUTH, "session %llu valid%s%s\n", sess->id,
-			    sess->is_guest ? " (guest)" : "",
-			    sess->is_anonymous ? " (anonymous)" : "");
-		return STATUS_SUCCESS;
-	default:
-		st = STATUS_INVALID_PARAMETER;
-		goto fail;
+		kfree_sensitive(c.out);
+		return st;
 	}
+
+	WRITE_ONCE(sess->state, KSMBD_SESS_VALID);
+	sess->expires = 0;
+	/* the final response is signed with the new keys */
+	work->sign_rsp = !sess->is_guest && !sess->is_anonymous &&
+			 (sess->sign || conn->dialect == SMB311_PROT_ID);
+	mutex_unlock(&sess->lock);
+	kfree_sensitive(c.out);
+	ksmbd_session_destroy_previous(sess,
+				       le64_to_cpu(req->PreviousSessionId));
+	ksmbd_debug(AUTH, "session %llu valid%s%s%s\n", sess->id,
+		    c.reauth ? " (reauthenticated)" : "",
+		    sess->is_guest ? " (guest)" : "",
+		    sess->is_anonymous ? " (anonymous)" : "");
+	return STATUS_SUCCESS;
 fail:
+	mutex_unlock(&sess->lock);
+	kfree_sensitive(c.out);
+destroy:
 	/* a failed setup removes the session ([MS-SMB2] 3.3.5.5.3) */
-	mutex_unlock(&sess->lock);
-	kfree(out);
 	ksmbd_session_destroy(sess);
-	return st;
-unlock:
-	mutex_unlock(&sess->lock);
-	kfree(out);
 	return st;
 }

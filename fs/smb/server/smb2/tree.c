@@ -61,6 +61,11 @@ __le32 smb2_tree_connect(struct ksmbd_work *work)
 	u8 *body;
 	__le32 st;
 
+	/* the response's TreeId is the new tree's, or the request's */
+	if (work->tcon) {
+		ksmbd_tree_put(work->tcon);
+		work->tcon = NULL;
+	}
 	if (req->Flags & SMB2_TREE_CONNECT_FLAG_EXTENSION_PRESENT)
 		return STATUS_NOT_SUPPORTED;
 	path = ksmbd_req_buf(work, le16_to_cpu(req->PathOffset),
