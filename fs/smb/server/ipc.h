@@ -47,9 +47,14 @@ struct ksmbd_spnego_authen_response *
 ksmbd_ipc_spnego_authen(const void *blob, size_t len);
 
 /*
- * Validation of answers (pure; exported for the KUnit tests). Each returns
- * 0 if an answer of len bytes is well formed, -EINVAL otherwise.
+ * Validation of an answer (pure; used by the KUnit tests): 0 if an answer
+ * of len bytes to event is well formed, -EINVAL otherwise. May normalize
+ * the answer in place (a share config's zero payload_sz).
  */
-int ksmbd_ipc_validate(unsigned int event, const void *data, size_t len);
+int ksmbd_ipc_validate(unsigned int event, void *data, size_t len);
+
+/* Counters for /sys/class/ksmbd-control/stats. */
+void ksmbd_ipc_stats(unsigned int *requests, unsigned int *timeouts,
+		     unsigned int *rejected, u32 *portid);
 
 #endif /* __KSMBD_IPC_H__ */

@@ -58,6 +58,7 @@ enum ksmbd_server_state {
 /* True while the server is running (lock-free snapshot). */
 bool ksmbd_server_running(void);
 enum ksmbd_server_state ksmbd_server_state(void);
+const char *ksmbd_server_state_name(void);
 
 /*
  * Start the server from a daemon's startup request (already checked to
@@ -67,6 +68,8 @@ enum ksmbd_server_state ksmbd_server_state(void);
 int ksmbd_server_start(const struct ksmbd_startup_request *req, size_t len);
 /* Stop the server if it is running; waits for every connection to go. */
 void ksmbd_server_stop(const char *why);
+/* Module unload: stop and release the configuration. */
+void ksmbd_server_exit(void);
 
 /* Fill a config from a startup request (pure; used by the KUnit tests). */
 int ksmbd_config_parse(struct ksmbd_server_config *cfg,

@@ -6,18 +6,44 @@
  * policy rather than protocol: user accounts, share definitions, tree-connect
  * decisions, DCE/RPC over named pipes and Kerberos.
  *
- * Transport: generic netlink family KSMBD_GENL_NAME, version KSMBD_GENL_VERSION.
- * Every message carries exactly one attribute; the attribute type equals the
- * genl command, which is one of enum ksmbd_event, and the attribute payload is
- * the structure named next to the event. The answer to a request uses event
- * number request + 1 and repeats the request's handle.
+ * Transport: generic netlink family KSMBD_GENL_NAME, version
+ * KSMBD_GENL_VERSION, in the initial network namespace. Every message
+ * carries exactly one attribute, and the value of enum ksmbd_event is used
+ * twice: as the genl command of the message and as the type of that
+ * attribute. The attribute payload is the structure named next to the event,
+ * in host byte order; a structure ending in a flexible array is followed by a
+ * variable tail whose size a field of the structure gives, and that tail must
+ * lie inside the attribute. Every operation needs CAP_NET_ADMIN.
  *
- * The daemon starts the server with KSMBD_EVENT_STARTING_UP (its netlink port
- * becomes the one the kernel sends requests to) and stops it with
- * KSMBD_EVENT_SHUTTING_DOWN.
+ * Who sends what:
+ *   daemon -> kernel
+ *     KSMBD_EVENT_STARTING_UP           ksmbd_startup_request: the sender's
+ *                                       netlink port becomes the registered
+ *                                       daemon (messages from other ports are
+ *                                       refused) and the server starts.
+ *     KSMBD_EVENT_SHUTTING_DOWN         ksmbd_shutdown_request: stop.
+ *     KSMBD_EVENT_*_RESPONSE            answers to the kernel's requests.
+ *     KSMBD_EVENT_HEARTBEAT_REQUEST     optional answer to a heartbeat,
+ *                                       echoing its handle.
+ *   kernel -> daemon (unicast to the registered port)
+ *     KSMBD_EVENT_HEARTBEAT_REQUEST     ksmbd_heartbeat, every ipc_timeout
+ *     KSMBD_EVENT_LOGIN_REQUEST         ksmbd_login_request
+ *     KSMBD_EVENT_LOGIN_REQUEST_EXT     ksmbd_login_request (groups)
+ *     KSMBD_EVENT_SHARE_CONFIG_REQUEST  ksmbd_share_config_request
+ *     KSMBD_EVENT_TREE_CONNECT_REQUEST  ksmbd_tree_connect_request
+ *     KSMBD_EVENT_TREE_DISCONNECT_REQUEST, KSMBD_EVENT_LOGOUT_REQUEST
+ *                                       notifications, no answer
+ *     KSMBD_EVENT_RPC_REQUEST           ksmbd_rpc_command
+ *     KSMBD_EVENT_SPNEGO_AUTHEN_REQUEST ksmbd_spnego_authen_request
  *
- * All fields are in host byte order. Layouts, sizes and numbers are fixed: the
- * checks at the end of this file break the build if any of them moves.
+ * A request that expects an answer starts with a 32-bit handle chosen by the
+ * kernel; the answer is the event numbered request + 1 and starts with the
+ * same handle. The kernel waits a bounded time (the startup request's
+ * ipc_timeout) and treats a missing answer as a failure. When the daemon's
+ * netlink socket closes, the kernel forgets it and stops the server.
+ *
+ * Layouts, sizes and numbers are fixed (the kernel checks the sizes with
+ * static_assert): never reorder, resize or renumber; use the reserved room.
  */
 #ifndef _UAPI_LINUX_KSMBD_NETLINK_H
 #define _UAPI_LINUX_KSMBD_NETLINK_H
@@ -98,6 +124,19 @@ struct ksmbd_login_response {
 	__u16	hash_sz;			/* bytes used in hash[] */
 	__s8	hash[KSMBD_REQ_MAX_HASH_SZ];	/* NT hash of the password */
 	__u32	reserved[16];
+};
+
+/*
+ * KSMBD_EVENT_LOGIN_RESPONSE_EXT: the supplementary groups of an account,
+ * asked for with KSMBD_EVENT_LOGIN_REQUEST_EXT (a ksmbd_login_request) when
+ * the login answer had KSMBD_USER_FLAG_EXTENSION. Followed by ngroups gid
+ * values of 32 bits each.
+ */
+struct ksmbd_login_response_ext {
+	__u32	handle;
+	__s32	ngroups;
+	__s8	reserved[128];
+	__s8	____payload[];
 };
 
 /* KSMBD_EVENT_SHARE_CONFIG_REQUEST */
@@ -226,6 +265,8 @@ enum ksmbd_event {
 	KSMBD_EVENT_RPC_RESPONSE		= 13,
 	KSMBD_EVENT_SPNEGO_AUTHEN_REQUEST	= 14,
 	KSMBD_EVENT_SPNEGO_AUTHEN_RESPONSE	= 15,
+	KSMBD_EVENT_LOGIN_REQUEST_EXT		= 16,
+	KSMBD_EVENT_LOGIN_RESPONSE_EXT		= 17,
 
 	__KSMBD_EVENT_MAX,
 	KSMBD_EVENT_MAX = __KSMBD_EVENT_MAX - 1
@@ -253,6 +294,7 @@ enum KSMBD_TREE_CONN_STATUS {
 #define KSMBD_USER_FLAG_BAD_USER	(1U << 3)
 #define KSMBD_USER_FLAG_GUEST_ACCOUNT	(1U << 4)
 #define KSMBD_USER_FLAG_DELAY_SESSION	(1U << 5)
+#define KSMBD_USER_FLAG_EXTENSION	(1U << 6)	/* has LOGIN_EXT */
 
 /* ksmbd_share_config_response.flags */
 #define KSMBD_SHARE_FLAG_INVALID		0x0
@@ -325,26 +367,5 @@ enum KSMBD_TREE_CONN_STATUS {
 #define KSMBD_CONFIG_OPT_ENABLED	1
 #define KSMBD_CONFIG_OPT_AUTO		2
 #define KSMBD_CONFIG_OPT_MANDATORY	3
-
-/* The ABI is frozen: these sizes must never change. */
-#define KSMBD_ABI_SIZE_CHECK(t, n) \
-	typedef char ksmbd_abi_check_##t[(sizeof(struct t) == (n)) ? 1 : -1]
-
-KSMBD_ABI_SIZE_CHECK(ksmbd_heartbeat, 4);
-KSMBD_ABI_SIZE_CHECK(ksmbd_startup_request, 744);
-KSMBD_ABI_SIZE_CHECK(ksmbd_shutdown_request, 64);
-KSMBD_ABI_SIZE_CHECK(ksmbd_login_request, 116);
-KSMBD_ABI_SIZE_CHECK(ksmbd_login_response, 148);
-KSMBD_ABI_SIZE_CHECK(ksmbd_share_config_request, 132);
-KSMBD_ABI_SIZE_CHECK(ksmbd_share_config_response, 536);
-KSMBD_ABI_SIZE_CHECK(ksmbd_tree_connect_request, 264);
-KSMBD_ABI_SIZE_CHECK(ksmbd_tree_connect_response, 72);
-KSMBD_ABI_SIZE_CHECK(ksmbd_tree_disconnect_request, 80);
-KSMBD_ABI_SIZE_CHECK(ksmbd_logout_request, 116);
-KSMBD_ABI_SIZE_CHECK(ksmbd_rpc_command, 12);
-KSMBD_ABI_SIZE_CHECK(ksmbd_spnego_authen_request, 8);
-KSMBD_ABI_SIZE_CHECK(ksmbd_spnego_authen_response, 156);
-
-#undef KSMBD_ABI_SIZE_CHECK
 
 #endif /* _UAPI_LINUX_KSMBD_NETLINK_H */

@@ -38,6 +38,19 @@ void ksmbd_share_put(struct ksmbd_share *share);
 bool ksmbd_share_veto(const struct ksmbd_share *share, const char *name);
 /* Forget every cached share (server stop, module unload). */
 void ksmbd_share_cache_flush(void);
+/* Drop name from the cache: the next ksmbd_share_get() asks the daemon. */
+void ksmbd_share_invalidate(const char *name);
+/*
+ * The daemon said the share changed (KSMBD_TREE_CONN_FLAG_UPDATE): put
+ * share, re-fetch it and return the fresh one (NULL if it went away).
+ */
+struct ksmbd_share *ksmbd_share_update(struct ksmbd_share *share);
+
+struct ksmbd_share_config_response;
+/* Build a share from a validated answer (used by share.c, KUnit). */
+struct ksmbd_share *
+ksmbd_share_from_response(const char *name,
+			  const struct ksmbd_share_config_response *r);
 
 /* '*' and '?' glob match (pure; used by ksmbd_share_veto and KUnit). */
 bool ksmbd_glob_match(const char *pattern, const char *name);

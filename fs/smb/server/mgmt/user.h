@@ -14,6 +14,8 @@
 #include <linux/types.h>
 #include <linux/uidgid.h>
 
+struct ksmbd_login_response;
+
 #define KSMBD_NT_HASH_SIZE	16
 
 struct ksmbd_user {
