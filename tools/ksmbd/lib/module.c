@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
+#include <stdarg.h>
 #include <unistd.h>
 
 #ifdef HAVE_LIBKMOD
@@ -8,6 +9,15 @@
 
 #include "log.h"
 #include "module.h"
+
+#ifdef HAVE_LIBKMOD
+static void kmod_quiet(void *data, int prio, const char *file, int line,
+		       const char *fn, const char *fmt, va_list args)
+{
+	(void)data; (void)prio; (void)file; (void)line; (void)fn;
+	(void)fmt; (void)args;
+}
+#endif
 
 int ksmbd_module_load(void)
 {
@@ -24,6 +34,7 @@ int ksmbd_module_load(void)
 	ctx = kmod_new(NULL, NULL);
 	if (!ctx)
 		return -ENOMEM;
+	kmod_set_log_fn(ctx, kmod_quiet, NULL);
 	ret = kmod_module_new_from_name(ctx, "ksmbd", &mod);
 	if (!ret)
 		ret = kmod_module_probe_insert_module(mod, 0, NULL, NULL, NULL,

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "md4.h"
+#include "state.h"
+
+struct mountd_state state = {
+	.lock = PTHREAD_RWLOCK_INITIALIZER,
+	.tc_lock = PTHREAD_MUTEX_INITIALIZER,
+};
+
+/*
+ * The domain SID must be stable across restarts (clients cache SIDs): derive
+ * it from /etc/machine-id when there is one, else from the host name.
+ */
+static void make_sub_auth(uint32_t sa[3])
+{
+	char id[128] = { 0 };
+	uint8_t d[16];
+	int fd = open("/etc/machine-id", O_RDONLY | O_CLOEXEC);
+	ssize_t n = -1;
+	int i;
+
+	if (fd >= 0) {
+		n = read(fd, id, sizeof(id) - 1);
+		close(fd);
+	}
+	if (n <= 0)
+		gethostname(id, sizeof(id) - 1);
+	md4(id, strlen(id), d);
+	for (i = 0; i < 3; i++) {
+		sa[i] = (uint32_t)d[4 * i] | (uint32_t)d[4 * i + 1] << 8 |
+			(uint32_t)d[4 * i + 2] << 16 | (uint32_t)d[4 * i + 3] << 24;
+		/* keep clear of the well-known and reserved ranges */
+		sa[i] = 0x10000000u | (sa[i] & 0x7fffffffu);
+	}
+}
+
+void state_init(const char *conf, const char *pwddb)
+{
+	state.conf_path = conf;
+	state.pwddb_path = pwddb;
+	make_sub_auth(state.sub_auth);
+}
+
+int state_reload(void)
+{
+	struct ksmbd_config *cfg, *oldc;
+	struct userdb *db, *oldd;
+	char err[256];
+	int ret;
+
+	cfg = config_load(state.conf_path, err, sizeof(err));
+	if (!cfg) {
+		pr_err("%s", err);
+		return -EINVAL;
+	}
+	db = xcalloc(1, sizeof(*db));
+	ret = userdb_load(db, state.pwddb_path);
+	if (ret) {
+		pr_err("Cannot read %s: %s", state.pwddb_path, strerror(-ret));
+		config_free(cfg);
+		free(db);
+		return ret;
+	}
+	pthread_rwlock_wrlock(&state.lock);
+	oldc = state.cfg;
+	oldd = state.db;
+	state.cfg = cfg;
+	state.db = db;
+	pthread_rwlock_unlock(&state.lock);
+	config_free(oldc);
+	if (oldd) {
+		userdb_free(oldd);
+		free(oldd);
+	}
+	pr_info("Loaded %s (%zu shares) and %s (%zu users)", state.conf_path,
+		cfg->nshares, state.pwddb_path, db->n);
+	return 0;
+}
+
+void state_free(void)
+{
+	config_free(state.cfg);
+	state.cfg = NULL;
+	if (state.db) {
+		userdb_free(state.db);
+		free(state.db);
+		state.db = NULL;
+	}
+	free(state.tc);
+	state.tc = NULL;
+	state.ntc = state.tccap = 0;
+}
+
+unsigned int state_share_uses(const char *share)
+{
+	unsigned int n = 0;
+	size_t i;
+
+	pthread_mutex_lock(&state.tc_lock);
+	for (i = 0; i < state.ntc; i++)
+		if (!strcasecmp(state.tc[i].share, share))
+			n++;
+	pthread_mutex_unlock(&state.tc_lock);
+	return n;
+}
+
+void state_tree_add(uint64_t sess, uint64_t conn, const char *share)
+{
+	struct tree_conn *t;
+
+	pthread_mutex_lock(&state.tc_lock);
+	if (state.ntc == state.tccap) {
+		state.tccap = state.tccap ? 2 * state.tccap : 16;
+		state.tc = xrealloc(state.tc, state.tccap * sizeof(*state.tc));
+	}
+	t = &state.tc[state.ntc++];
+	t->session_id = sess;
+	t->connect_id = conn;
+	snprintf(t->share, sizeof(t->share), "%s", share);
+	pthread_mutex_unlock(&state.tc_lock);
+}
+
+void state_tree_del(uint64_t sess, uint64_t conn)
+{
+	size_t i;
+
+	pthread_mutex_lock(&state.tc_lock);
+	for (i = 0; i < state.ntc; i++) {
+		if (state.tc[i].session_id == sess &&
+		    state.tc[i].connect_id == conn) {
+			state.tc[i] = state.tc[--state.ntc];
+			break;
+		}
+	}
+	pthread_mutex_unlock(&state.tc_lock);
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Daemon state shared by the worker threads.
+ *
+ * - cfg and db: the loaded ksmbd.conf and ksmbdpwd.db. Both are immutable
+ *   once published; state_reload() builds new ones and swaps the pointers
+ *   under state.lock taken for writing. Workers hold state.lock for reading
+ *   for the whole of one request, so nothing they use is freed under them.
+ * - tree connections: connect_id -> share name, guarded by state.tc_lock;
+ *   they outlive reloads (a reload never drops a connection).
+ */
+#ifndef KSMBD_MOUNTD_STATE_H
+#define KSMBD_MOUNTD_STATE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "userdb.h"
+
+struct tree_conn {
+	uint64_t session_id, connect_id;
+	char share[SHARE_NAME_MAX];
+};
+
+struct mountd_state {
+	pthread_rwlock_t lock;
+	struct ksmbd_config *cfg;
+	struct userdb *db;
+	const char *conf_path, *pwddb_path;
+	uint32_t sub_auth[3];		/* domain SID S-1-5-21-a-b-c */
+	uint16_t tcp_port_override;	/* -p, 0 if not given */
+
+	pthread_mutex_t tc_lock;
+	struct tree_conn *tc;
+	size_t ntc, tccap;
+};
+
+extern struct mountd_state state;
+
+/* Load both files; on failure the old ones stay. 0 or -errno. */
+int state_reload(void);
+void state_init(const char *conf, const char *pwddb);
+void state_free(void);
+
+/* Tree connection bookkeeping for "max connections" of a share. */
+unsigned int state_share_uses(const char *share);
+void state_tree_add(uint64_t sess, uint64_t conn, const char *share);
+void state_tree_del(uint64_t sess, uint64_t conn);
+
+#endif
