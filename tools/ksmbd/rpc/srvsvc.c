@@ -16,6 +16,7 @@
 #define OP_NETR_SHARE_GET_INFO	16
 #define OP_NETR_SHARE_CHECK	20
 #define OP_NETR_SERVER_GET_INFO	21
+#define OP_NETR_SHARE_ENUM_STICKY	36
 
 #define PLATFORM_ID_NT		500
 #define SV_TYPE_DEFAULT		0x00009003u	/* wks|server|NT|server NT */
@@ -408,6 +409,7 @@ static uint32_t srvsvc_dispatch(struct rpc_call *c)
 	case OP_NETR_SESSION_ENUM:
 		return netr_session_enum(c);
 	case OP_NETR_SHARE_ENUM:
+	case OP_NETR_SHARE_ENUM_STICKY:	/* same arguments; all ours persist */
 		return netr_share_enum(c);
 	case OP_NETR_SHARE_GET_INFO:
 		return netr_share_get_info(c);

@@ -236,7 +236,8 @@ static int run_rpcclient(int lepm, int lsvc, const char *cmds, char *out,
 		dup2(pfd[1], 2);
 		close(pfd[0]);
 		execlp("rpcclient", "rpcclient", "-N", "-U%", "-s", "/dev/null",
-		       "ncacn_ip_tcp:127.0.0.1", "-c", cmds, (char *)NULL);
+		       "-d", getenv("RPCCLIENT_DEBUG") ? getenv("RPCCLIENT_DEBUG") :
+		       "0", "ncacn_ip_tcp:127.0.0.1", "-c", cmds, (char *)NULL);
 		_exit(127);
 	}
 	close(pfd[1]);
@@ -362,6 +363,53 @@ static void test_rpcclient(void)
 	run_rpcclient(lepm, lsvc, "querydominfo", out, sizeof(out));
 	printf("--- querydominfo\n%s", out);
 	expect_in(out, "Domain:\t\t" FAKE_SERVER);
+
+	{
+		static const struct {
+			const char *cmd, *want1, *want2;
+		} more[] = {
+			{ "enumdomains", "name:[KSMBD] idx:[0x0]",
+			  "name:[Builtin] idx:[0x0]" },
+			{ "lookupdomain KSMBD", "Domain SID: S-1-5-21-111-222-333",
+			  NULL },
+			{ "queryusergroups 1000", "group rid:[0x201] attr:[0x7]",
+			  NULL },
+			{ "netsessenum", "Received 0 entries.", NULL },
+			{ "netshareenum 1", "netname: public",
+			  "remark:\tPublic files" },
+			{ "lookupnames BUILTIN\\\\Users nobody",
+			  "BUILTIN\\Users S-1-5-32-545 (Local Group: 4)",
+			  "nobody S-0-0 (UNKNOWN: 8)" },
+			{ "lsaquery 5", "Domain Name: " FAKE_SERVER,
+			  "Domain Sid: S-1-5-21-111-222-333" },
+			{ "netsharegetinfo nosuch", "WERR_NERR_NETNAMENOTFOUND",
+			  NULL },
+			{ "samlookupnames domain alice bob",
+			  "name alice: 0x3e8 (1)", "name bob: 0x3e9 (1)" },
+			{ "lookupsids3 S-1-5-21-111-222-333-1000",
+			  "S-1-5-21-111-222-333-1000 alice (1)", NULL },
+			{ "lookupnames4 alice",
+			  "alice S-1-5-21-111-222-333-1000 (User: 1)", NULL },
+			{ "queryuseraliases builtin S-1-5-21-111-222-333-1000",
+			  NULL, NULL },
+			{ "wkssvc_wkstagetinfo", NULL, NULL },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
+			run_rpcclient(lepm, lsvc, more[i].cmd, out, sizeof(out));
+			printf("--- %s\n%s", more[i].cmd, out);
+			if (more[i].want1)
+				expect_in(out, more[i].want1);
+			if (more[i].want2)
+				expect_in(out, more[i].want2);
+			/* no error report from rpcclient but the one wanted */
+			test_checks++;
+			if (strcmp(more[i].cmd, "netsharegetinfo nosuch") &&
+			    strstr(out, "result was"))
+				test_fail(__FILE__, __LINE__, more[i].cmd);
+		}
+	}
 }
 
 static const struct test_case tests[] = {
