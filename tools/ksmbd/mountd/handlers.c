@@ -13,6 +13,7 @@
 #include "state.h"
 
 #define INVALID_ID16	0xFFFFu	/* force user/group not set */
+#define NGROUPS_MAX_SENT	256
 
 /* A fixed-size char field from the kernel as a C string (never overruns). */
 static void field_str(char *dst, size_t dsz, const __s8 *src, size_t ssz)
@@ -44,12 +45,50 @@ void handle_heartbeat(const void *data, size_t len)
 	ipc_send(KSMBD_EVENT_HEARTBEAT_REQUEST, &hb, sizeof(hb));
 }
 
+/*
+ * LOGIN_REQUEST_EXT: the supplementary groups of the system user an account
+ * maps to (only asked after a login answer with KSMBD_USER_FLAG_EXTENSION).
+ */
+void handle_login_ext(const void *data, size_t len)
+{
+	struct ksmbd_login_request req;
+	struct ksmbd_login_response_ext *resp;
+	char account[ACCOUNT_NAME_MAX];
+	gid_t groups[NGROUPS_MAX_SENT];
+	int n = NGROUPS_MAX_SENT, i;
+	uint32_t uid, gid;
+	size_t sz;
+
+	if (short_msg("login ext", len, sizeof(req)))
+		return;
+	memcpy(&req, data, sizeof(req));
+	field_str(account, sizeof(account), req.account, sizeof(req.account));
+	if (!system_user(account, &uid, &gid) ||
+	    getgrouplist(account, gid, groups, &n) < 0)
+		n = 0;
+	sz = sizeof(*resp) + (size_t)n * sizeof(uint32_t);
+	resp = calloc(1, sz);
+	if (!resp)
+		return;
+	resp->handle = req.handle;
+	resp->ngroups = n;
+	for (i = 0; i < n; i++) {
+		uint32_t g = groups[i];
+
+		memcpy(resp->____payload + i * sizeof(g), &g, sizeof(g));
+	}
+	pr_debug("login ext `%s': %d groups", account, n);
+	ipc_send(KSMBD_EVENT_LOGIN_RESPONSE_EXT, resp, sz);
+	free(resp);
+}
+
 void handle_login(const void *data, size_t len)
 {
 	struct ksmbd_login_request req;
 	struct ksmbd_login_response resp;
 	struct login_result r;
 	char account[ACCOUNT_NAME_MAX];
+	uint32_t uid, gid;
 
 	if (short_msg("login", len, sizeof(req)))
 		return;
@@ -63,6 +102,9 @@ void handle_login(const void *data, size_t len)
 	memset(&resp, 0, sizeof(resp));
 	resp.handle = req.handle;
 	resp.status = r.status;
+	/* our kernel then asks for the groups; older kernels ignore the bit */
+	if ((r.status & KSMBD_USER_FLAG_OK) && system_user(account, &uid, &gid))
+		resp.status |= KSMBD_USER_FLAG_EXTENSION;
 	resp.uid = r.uid;
 	resp.gid = r.gid;
 	memcpy(resp.account, r.account, sizeof(resp.account));

@@ -11,6 +11,7 @@
 
 void handle_heartbeat(const void *data, size_t len);
 void handle_login(const void *data, size_t len);
+void handle_login_ext(const void *data, size_t len);
 void handle_share_config(const void *data, size_t len);
 void handle_tree_connect(const void *data, size_t len);
 void handle_tree_disconnect(const void *data, size_t len);

@@ -26,6 +26,7 @@ const char *ipc_event_name(int event)
 		"TREE_CONNECT_RESPONSE", "TREE_DISCONNECT_REQUEST",
 		"LOGOUT_REQUEST", "RPC_REQUEST", "RPC_RESPONSE",
 		"SPNEGO_AUTHEN_REQUEST", "SPNEGO_AUTHEN_RESPONSE",
+		"LOGIN_REQUEST_EXT", "LOGIN_RESPONSE_EXT",
 	};
 
 	if (event < 0 || (size_t)event >= sizeof(names) / sizeof(names[0]))

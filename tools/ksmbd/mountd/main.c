@@ -60,6 +60,9 @@ void ipc_dispatch(int event, const void *data, size_t len)
 	case KSMBD_EVENT_LOGIN_REQUEST:
 		handle_login(data, len);
 		break;
+	case KSMBD_EVENT_LOGIN_REQUEST_EXT:
+		handle_login_ext(data, len);
+		break;
 	case KSMBD_EVENT_SHARE_CONFIG_REQUEST:
 		handle_share_config(data, len);
 		break;

@@ -99,7 +99,12 @@ static bool entry_match(const char *e, const char *addr, int af,
 		return !strncmp(txt, e, len);
 	}
 	slash = strchr(e, '/');
-	if (!slash || (size_t)(slash - e) >= sizeof(tmp))
+	if (!slash) {	/* a single address, in any spelling */
+		eaf = parse_addr(e, net);
+		return eaf && eaf == af &&
+		       !memcmp(net, a, af == AF_INET ? 4 : 16);
+	}
+	if ((size_t)(slash - e) >= sizeof(tmp))
 		return false;
 	memcpy(tmp, e, (size_t)(slash - e));
 	tmp[slash - e] = '\0';
