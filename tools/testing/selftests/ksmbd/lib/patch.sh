@@ -16,7 +16,8 @@ series_commit() {
 		rm -rf "${SERIES_WT:?}/$p"
 		git -C "$REPO_DIR" archive HEAD -- "$p" | tar -x -C "$SERIES_WT"
 	done
-	git -C "$SERIES_WT" add -A
+	# -f: Debian's base tree ships a .gitignore that ignores everything
+	git -C "$SERIES_WT" add -A -f
 	git -C "$SERIES_WT" diff --cached --quiet && return 0
 	git -C "$SERIES_WT" commit -q -s -m "$subject" -m "$body"
 }
@@ -77,11 +78,13 @@ and runs KUnit suites and integration tests with real SMB clients." \
 
 	# prove it: apply onto a fresh pristine worktree, compare the trees
 	worktree_fresh "$AM_WT" || return 1
-	git -C "$AM_WT" am -q "$out"/0*-*.patch 2>/dev/null ||
-		git -C "$AM_WT" am -q "$(ls "$out"/0*.patch | grep -v 0000-)" || {
-			echo "patch: git am failed"
-			return 1
-		}
+	local patches
+	mapfile -t patches < <(ls "$out"/*.patch | grep -v '/0000-cover-letter.patch$')
+	git -C "$AM_WT" am -q "${patches[@]}" || {
+		git -C "$AM_WT" am --abort
+		echo "patch: git am failed"
+		return 1
+	}
 	if [ "$(git -C "$AM_WT" rev-parse 'HEAD^{tree}')" != "$(git -C "$SERIES_WT" rev-parse 'HEAD^{tree}')" ]; then
 		echo "patch: the applied series differs from the project"
 		return 1
