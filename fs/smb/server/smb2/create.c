@@ -1,16 +1,528 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * SMB2 create / oplock_break (stub until implemented).
+ * SMB2 CREATE ([MS-SMB2] 3.3.5.9, [MS-FSA] 2.1.5.1): name -> path beneath
+ * the share root, disposition, access and sharing checks, the open-file
+ * table entry, MxAc / QFid create contexts.
  */
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/namei.h>
+#include <linux/cred.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
 #include "dispatch.h"
+#include "pipe.h"
+#include "../work.h"
+#include "../debug.h"
 #include "../ntstatus.h"
+#include "../mgmt/session.h"
+#include "../mgmt/tree.h"
+#include "../mgmt/share.h"
+#include "../vfs/fid.h"
+#include "../vfs/name.h"
+#include "../vfs/path.h"
+#include "../vfs/info.h"
+#include "../vfs/cctx.h"
+#include "../vfs/dosattr.h"
+#include "../vfs/smb2_util.h"
+
+/* FILE_* CreateAction values ([MS-SMB2] 2.2.14) */
+#define FILE_SUPERSEDED		0
+#define FILE_OPENED		1
+#define FILE_CREATED		2
+#define FILE_OVERWRITTEN	3
+
+#define SMB2_CREATE_DISPOSITION_MAX	5
+
+/* access bits that change something */
+#define WRITE_ACCESS	(FILE_WRITE_DATA_LE | FILE_APPEND_DATA_LE |	\
+			 FILE_WRITE_EA_LE | FILE_WRITE_ATTRIBUTES_LE |	\
+			 FILE_DELETE_LE | FILE_WRITE_DAC_LE |		\
+			 FILE_WRITE_OWNER_LE | FILE_DELETE_CHILD_LE)
+
+struct create_args {
+	bool mxac;		/* MxAc requested */
+	bool qfid;		/* QFid requested */
+	bool bad;		/* a context we must refuse */
+	__le32 bad_status;
+};
+
+static int create_ctx_fn(void *arg, const struct ksmbd_cctx *c)
+{
+	struct create_args *a = arg;
+
+	if (c->name_len != 4)
+		return 0;	/* GUID-named contexts: ignored for now */
+	if (!memcmp(c->name, SMB2_CREATE_QUERY_MAXIMAL_ACCESS_REQUEST, 4)) {
+		/* optional 8-byte timestamp; anything else is malformed */
+		if (c->data_len && c->data_len != 8)
+			return -EINVAL;
+		a->mxac = true;
+	} else if (!memcmp(c->name, SMB2_CREATE_QUERY_ON_DISK_ID, 4)) {
+		a->qfid = true;
+	} else if (!memcmp(c->name, SMB2_CREATE_TIMEWARP_REQUEST, 4)) {
+		a->bad = true;	/* no snapshots are offered */
+		a->bad_status = STATUS_OBJECT_NAME_NOT_FOUND;
+	}
+	return 0;
+}
+
+/* What the user may do with inode (parent: its directory, or NULL). */
+static __le32 maximal_access(struct ksmbd_work *work, const struct path *p,
+			     struct dentry *parent)
+{
+	struct user_namespace *ns = mnt_user_ns(p->mnt);
+	struct inode *inode = d_inode(p->dentry);
+	bool writable = work->tcon->writable;
+	__le32 a = FILE_READ_ATTRIBUTES_LE | FILE_READ_CONTROL_LE |
+		   FILE_SYNCHRONIZE_LE;
+
+	if (!inode_permission(ns, inode, MAY_READ))
+		a |= FILE_READ_DATA_LE | FILE_READ_EA_LE;
+	if (!inode_permission(ns, inode, MAY_EXEC))
+		a |= FILE_EXECUTE_LE;
+	if (writable && !inode_permission(ns, inode, MAY_WRITE)) {
+		a |= FILE_WRITE_DATA_LE | FILE_APPEND_DATA_LE |
+		     FILE_WRITE_EA_LE | FILE_WRITE_ATTRIBUTES_LE;
+		if (S_ISDIR(inode->i_mode))
+			a |= FILE_DELETE_CHILD_LE;
+	}
+	if (writable && inode_owner_or_capable(ns, inode))
+		a |= FILE_WRITE_ATTRIBUTES_LE | FILE_WRITE_DAC_LE |
+		     FILE_WRITE_OWNER_LE;
+	if (writable && parent &&
+	    !inode_permission(ns, d_inode(parent), MAY_WRITE | MAY_EXEC))
+		a |= FILE_DELETE_LE;
+	return a;
+}
+
+static int open_flags(__le32 access, bool dir)
+{
+	bool r = access & (FILE_READ_DATA_LE | FILE_EXECUTE_LE |
+			   FILE_READ_EA_LE);
+	bool w = access & (FILE_WRITE_DATA_LE | FILE_APPEND_DATA_LE);
+
+	if (dir)
+		return O_RDONLY | O_DIRECTORY | O_LARGEFILE;
+	if (w && r)
+		return O_RDWR | O_LARGEFILE;
+	if (w)
+		return O_WRONLY | O_LARGEFILE;
+	return O_RDONLY | O_LARGEFILE;
+}
+
+static __le32 check_veto(struct ksmbd_work *work, const char *path)
+{
+	const struct ksmbd_share *share = work->tcon->share;
+	char buf[KSMBD_NAME_COMPONENT_MAX * 3 + 1];
+	const char *s = path;
+
+	if (!share->nr_veto)
+		return STATUS_SUCCESS;
+	while (*s) {
+		const char *e = strchrnul(s, '/');
+		size_t n = e - s;
+
+		if (n < sizeof(buf)) {
+			memcpy(buf, s, n);
+			buf[n] = '\0';
+			if (ksmbd_share_veto(share, buf))
+				return STATUS_OBJECT_NAME_NOT_FOUND;
+		}
+		s = *e ? e + 1 : e;
+	}
+	return STATUS_SUCCESS;
+}
+
+static umode_t new_mode(const struct ksmbd_share *share, bool dir, u32 attrs)
+{
+	umode_t m;
+
+	if (dir) {
+		m = 0777 & (share->directory_mask ? share->directory_mask :
+			    0777);
+		m |= share->force_directory_mode & 07777;
+	} else {
+		m = 0666 & (share->create_mask ? share->create_mask : 0777);
+		m |= share->force_create_mode & 07777;
+		if (attrs & FILE_ATTRIBUTE_READONLY)
+			m &= ~0222;
+	}
+	return m;
+}
+
+/* After creating or overwriting: store the client's attributes. */
+static void store_attrs(struct ksmbd_work *work, const struct path *p,
+			u32 attrs, bool created)
+{
+	struct ksmbd_dosattr da = {};
+	struct ksmbd_stat ks;
+
+	if (!ksmbd_share_store_dos(work))
+		return;
+	if (ksmbd_vfs_stat(p, false, &ks))
+		return;
+	da.attrs = attrs & FILE_ATTRIBUTE__MASK & ~FILE_ATTRIBUTE_NORMAL;
+	if (S_ISDIR(ks.st.mode))
+		da.attrs |= FILE_ATTRIBUTE_DIRECTORY;
+	else
+		da.attrs |= FILE_ATTRIBUTE_ARCHIVE;
+	da.create_time = created ? ksmbd_time_to_nt(ks.st.ctime) :
+				   ks.create_time;
+	ksmbd_dosattr_set(mnt_user_ns(p->mnt), p->dentry, &da);
+}
+
+struct create_state {
+	struct path path;	/* the file, referenced */
+	struct dentry *parent;	/* referenced, or NULL for the root */
+	u32 action;
+	bool created;
+};
+
+/*
+ * Resolve (and create) the target per disposition. On success cs->path
+ * is set. Runs as the session user.
+ */
+static __le32 create_resolve(struct ksmbd_work *work,
+			     const struct smb2_create_req *req,
+			     const struct ksmbd_name *name,
+			     struct create_state *cs)
+{
+	const struct ksmbd_share *share = work->tcon->share;
+	__le32 disp = req->CreateDisposition;
+	bool want_dir = req->CreateOptions & FILE_DIRECTORY_FILE_LE;
+	struct path parent;
+	struct dentry *child;
+	int err;
+
+	if (!*name->path) {
+		/* the share root */
+		if (disp != FILE_OPEN_LE && disp != FILE_OPEN_IF_LE)
+			return STATUS_ACCESS_DENIED;
+		cs->path = share->root;
+		path_get(&cs->path);
+		cs->action = FILE_OPENED;
+		return STATUS_SUCCESS;
+	}
+
+	err = ksmbd_vfs_lookup_locked(&share->root, name->path, &parent,
+				      &child);
+	if (err) {
+		if (err == -ENOENT || err == -ENOTDIR)
+			return STATUS_OBJECT_PATH_NOT_FOUND;
+		return ksmbd_vfs_status(err);
+	}
+
+	if (d_really_is_positive(child)) {
+		if (d_is_symlink(child)) {
+			err = -ELOOP;
+			goto out;
+		}
+		if (disp == FILE_CREATE_LE) {
+			err = -EEXIST;
+			goto out;
+		}
+		switch (disp) {
+		case FILE_OVERWRITE_LE:
+		case FILE_OVERWRITE_IF_LE:
+			cs->action = FILE_OVERWRITTEN;
+			break;
+		case FILE_SUPERSEDE_LE:
+			cs->action = FILE_SUPERSEDED;
+			break;
+		default:
+			cs->action = FILE_OPENED;
+		}
+	} else {
+		umode_t mode;
+
+		if (disp == FILE_OPEN_LE || disp == FILE_OVERWRITE_LE) {
+			err = -ENOENT;
+			goto out;
+		}
+		if (!work->tcon->writable) {
+			err = -EACCES;
+			goto out;
+		}
+		mode = new_mode(share, want_dir,
+				le32_to_cpu(req->FileAttributes));
+		if (want_dir)
+			err = vfs_mkdir(mnt_user_ns(parent.mnt),
+					d_inode(parent.dentry), child, mode);
+		else
+			err = vfs_create(mnt_user_ns(parent.mnt),
+					 d_inode(parent.dentry), child,
+					 mode | S_IFREG, true);
+		if (err)
+			goto out;
+		if (d_really_is_negative(child) || d_unhashed(child)) {
+			err = -ENOENT;	/* fs gave us another dentry */
+			goto out;
+		}
+		cs->action = FILE_CREATED;
+		cs->created = true;
+	}
+	cs->path.mnt = mntget(parent.mnt);
+	cs->path.dentry = dget(child);
+	cs->parent = dget(parent.dentry);
+out:
+	ksmbd_vfs_unlock_parent(&parent, child);
+	return err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
+}
+
+static __le32 check_access(struct ksmbd_work *work, struct create_state *cs,
+			   __le32 *access, const struct ksmbd_stat *ks,
+			   __le32 coptions)
+{
+	struct inode *inode = d_inode(cs->path.dentry);
+	bool dir = S_ISDIR(inode->i_mode);
+	__le32 max = maximal_access(work, &cs->path, cs->parent);
+	__le32 want = *access;
+
+	if (want & FILE_MAXIMAL_ACCESS_LE)
+		want = (want & ~FILE_MAXIMAL_ACCESS_LE) | max;
+	want &= ~FILE_ACCESS_SYSTEM_SECURITY_LE;
+	if (!work->tcon->writable && (want & WRITE_ACCESS) &&
+	    !(*access & FILE_MAXIMAL_ACCESS_LE))
+		return STATUS_ACCESS_DENIED;
+	if (*access & FILE_MAXIMAL_ACCESS_LE)
+		want &= max;
+	if ((ks->attrs & FILE_ATTRIBUTE_READONLY) && !dir &&
+	    (want & (FILE_WRITE_DATA_LE | FILE_APPEND_DATA_LE)))
+		return STATUS_ACCESS_DENIED;
+	if ((coptions & FILE_DELETE_ON_CLOSE_LE) &&
+	    (ks->attrs & FILE_ATTRIBUTE_READONLY))
+		return STATUS_CANNOT_DELETE;
+	/* the creator of a new file gets what it asked for */
+	if (!cs->created && (want & ~max))
+		return STATUS_ACCESS_DENIED;
+	*access = want;
+	return STATUS_SUCCESS;
+}
+
+static __le32 create_reply(struct ksmbd_work *work, struct ksmbd_file *fp,
+			   const struct create_state *cs,
+			   const struct ksmbd_stat *ks,
+			   const struct create_args *ca, __le32 maxacc)
+{
+	struct smb2_create_rsp *rsp;
+	u32 off, used, room;
+	__le32 *prev_next = NULL;
+	u8 *p;
+
+	rsp = ksmbd_rsp_struct(work, struct smb2_create_rsp);
+	if (!rsp)
+		return STATUS_NO_MEMORY;
+	rsp->StructureSize = cpu_to_le16(89);
+	rsp->OplockLevel = SMB2_OPLOCK_LEVEL_NONE;
+	rsp->CreateAction = cpu_to_le32(cs->action);
+	rsp->CreationTime = cpu_to_le64(ks->create_time);
+	rsp->LastAccessTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.atime));
+	rsp->LastWriteTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.mtime));
+	rsp->ChangeTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.ctime));
+	rsp->AllocationSize = cpu_to_le64(ksmbd_alloc_size(&ks->st));
+	rsp->EndofFile = cpu_to_le64(ksmbd_end_of_file(&ks->st));
+	rsp->FileAttributes = cpu_to_le32(ks->attrs);
+	rsp->PersistentFileId = fp->persistent_id;
+	rsp->VolatileFileId = fp->volatile_id;
+
+	off = 0;
+	if (ca->mxac) {
+		__le32 d[2] = { STATUS_SUCCESS, maxacc };
+
+		room = ksmbd_rsp_room(work);
+		p = ksmbd_rsp_append(work, ALIGN(16 + 8 + sizeof(d), 8));
+		if (!p || !ksmbd_cctx_put(p, room, "MxAc", d, sizeof(d)))
+			return STATUS_NO_MEMORY;
+		rsp = (struct smb2_create_rsp *)ksmbd_rsp_hdr(work);
+		off = ksmbd_rsp_offset(work, p);
+		rsp->CreateContextsOffset = cpu_to_le32(off);
+		prev_next = (__le32 *)p;
+		off = ALIGN(16 + 8 + sizeof(d), 8);
+	}
+	if (ca->qfid) {
+		u8 d[32] = {};
+		u32 sz = ALIGN(16 + 8 + sizeof(d), 8);
+
+		put_unaligned_le64(ks->st.ino, d);
+		put_unaligned_le64(ks->st.dev, d + 8);
+		room = ksmbd_rsp_room(work);
+		p = ksmbd_rsp_append(work, sz);
+		if (!p || !ksmbd_cctx_put(p, room, "QFid", d, sizeof(d)))
+			return STATUS_NO_MEMORY;
+		rsp = (struct smb2_create_rsp *)ksmbd_rsp_hdr(work);
+		if (prev_next)
+			*prev_next = cpu_to_le32(off);
+		else
+			rsp->CreateContextsOffset =
+				cpu_to_le32(ksmbd_rsp_offset(work, p));
+		off += sz;
+	}
+	used = off;
+	rsp->CreateContextsLength = cpu_to_le32(used);
+	if (!used && !ksmbd_rsp_append(work, 1))	/* odd StructureSize */
+		return STATUS_NO_MEMORY;
+	return STATUS_SUCCESS;
+}
 
 __le32 smb2_create(struct ksmbd_work *work)
 {
-	return STATUS_NOT_SUPPORTED;
+	const struct smb2_create_req *req = ksmbd_req(work);
+	struct create_state cs = {};
+	struct create_args ca = {};
+	struct ksmbd_name name;
+	struct ksmbd_file *fp;
+	struct ksmbd_stat ks;
+	const struct cred *old;
+	const void *nbuf, *cbuf;
+	__le32 access, coptions = req->CreateOptions, st, maxacc;
+	u32 nlen = le16_to_cpu(req->NameLength);
+	u32 clen = le32_to_cpu(req->CreateContextsLength);
+	struct file *filp;
+	bool dir;
+	int err;
+
+	if (work->tcon->share->is_pipe)
+		return ksmbd_pipe_create(work);
+
+	if (le32_to_cpu(req->ImpersonationLevel) >
+	    le32_to_cpu(IL_DELEGATE))
+		return STATUS_BAD_IMPERSONATION_LEVEL;
+	if (le32_to_cpu(req->CreateDisposition) > SMB2_CREATE_DISPOSITION_MAX ||
+	    (coptions & ~CREATE_OPTIONS_MASK_LE) ||
+	    ((coptions & FILE_DIRECTORY_FILE_LE) &&
+	     (coptions & FILE_NON_DIRECTORY_FILE_LE)) ||
+	    (req->FileAttributes & ~FILE_ATTRIBUTE_MASK_LE))
+		return STATUS_INVALID_PARAMETER;
+	if (req->DesiredAccess & ~DESIRED_ACCESS_MASK)
+		return STATUS_ACCESS_DENIED;
+	if ((coptions & FILE_DELETE_ON_CLOSE_LE) &&
+	    !(ksmbd_map_generic(req->DesiredAccess) &
+	      (FILE_DELETE_LE | FILE_MAXIMAL_ACCESS_LE)))
+		return STATUS_INVALID_PARAMETER;
+	if (coptions & FILE_OPEN_BY_FILE_ID_LE)
+		return STATUS_NOT_SUPPORTED;
+
+	nbuf = ksmbd_req_buf(work, le16_to_cpu(req->NameOffset), nlen);
+	if (!nbuf)
+		return STATUS_INVALID_PARAMETER;
+	if (clen) {
+		cbuf = ksmbd_req_buf(work, le32_to_cpu(req->CreateContextsOffset),
+				     clen);
+		if (!cbuf || ksmbd_cctx_walk(cbuf, clen, create_ctx_fn, &ca))
+			return STATUS_INVALID_PARAMETER;
+		if (ca.bad)
+			return ca.bad_status;
+	}
+
+	st = ksmbd_name_parse(nbuf, nlen, true, &name);
+	if (st)
+		return st;
+	if (name.stream) {
+		/* alternate data streams are not offered yet */
+		st = STATUS_OBJECT_NAME_INVALID;
+		goto out_name;
+	}
+	st = check_veto(work, name.path);
+	if (st)
+		goto out_name;
+
+	old = ksmbd_vfs_override_creds(work);
+	if (!old) {
+		st = STATUS_NO_MEMORY;
+		goto out_name;
+	}
+
+	st = create_resolve(work, req, &name, &cs);
+	if (st)
+		goto out_creds;
+
+	dir = d_is_dir(cs.path.dentry);
+	if (!dir && !d_is_reg(cs.path.dentry)) {
+		st = STATUS_ACCESS_DENIED;	/* fifos, devices, sockets */
+		goto out_path;
+	}
+	if (dir && (coptions & FILE_NON_DIRECTORY_FILE_LE)) {
+		st = STATUS_FILE_IS_A_DIRECTORY;
+		goto out_path;
+	}
+	if (!dir && ((coptions & FILE_DIRECTORY_FILE_LE) || name.trailing_sep)) {
+		st = name.trailing_sep ? STATUS_OBJECT_NAME_INVALID :
+					 STATUS_NOT_A_DIRECTORY;
+		goto out_path;
+	}
+	if (dir && cs.action != FILE_OPENED && cs.action != FILE_CREATED) {
+		st = STATUS_INVALID_PARAMETER;	/* overwrite a directory */
+		goto out_path;
+	}
+
+	err = ksmbd_vfs_stat(&cs.path, ksmbd_share_hide_dot(work), &ks);
+	if (err) {
+		st = ksmbd_vfs_status(err);
+		goto out_path;
+	}
+	access = ksmbd_map_generic(req->DesiredAccess);
+	maxacc = maximal_access(work, &cs.path, cs.parent);
+	st = check_access(work, &cs, &access, &ks, coptions);
+	if (st)
+		goto out_path;
+	if ((coptions & FILE_DELETE_ON_CLOSE_LE) && !(access & FILE_DELETE_LE)) {
+		st = STATUS_ACCESS_DENIED;
+		goto out_path;
+	}
+
+	filp = dentry_open(&cs.path, open_flags(access, dir), current_cred());
+	if (IS_ERR(filp)) {
+		st = ksmbd_vfs_status(PTR_ERR(filp));
+		goto out_path;
+	}
+	fp = ksmbd_file_open(work, filp, access, req->ShareAccess, coptions,
+			     NULL);
+	if (IS_ERR(fp)) {
+		st = ksmbd_vfs_status(PTR_ERR(fp));
+		goto out_path;
+	}
+
+	if (cs.action == FILE_OVERWRITTEN || cs.action == FILE_SUPERSEDED) {
+		err = vfs_truncate(&cs.path, 0);
+		if (err) {
+			ksmbd_file_abort(fp);
+			st = ksmbd_vfs_status(err);
+			goto out_path;
+		}
+	}
+	if (cs.action != FILE_OPENED)
+		store_attrs(work, &cs.path, le32_to_cpu(req->FileAttributes),
+			    cs.created);
+	if (cs.action != FILE_OPENED)
+		ksmbd_vfs_stat(&cs.path, ksmbd_share_hide_dot(work), &ks);
+
+	err = ksmbd_fid_publish(fp);
+	if (err) {
+		ksmbd_file_abort(fp);
+		st = STATUS_INSUFFICIENT_RESOURCES;
+		goto out_path;
+	}
+	ksmbd_work_set_fid(work, fp->persistent_id, fp->volatile_id);
+	st = create_reply(work, fp, &cs, &ks, &ca, maxacc);
+	if (st)
+		ksmbd_fid_close(work, fp);
+	ksmbd_file_put(fp);
+	ksmbd_debug(VFS, "create %s action %u st %x\n", name.path, cs.action,
+		    le32_to_cpu(st));
+out_path:
+	path_put(&cs.path);
+	dput(cs.parent);
+out_creds:
+	ksmbd_vfs_revert_creds(old);
+out_name:
+	ksmbd_name_free(&name);
+	return st;
 }
 
+/* Oplocks are not granted yet: any break acknowledgment is unexpected. */
 __le32 smb2_oplock_break(struct ksmbd_work *work)
 {
-	return STATUS_NOT_SUPPORTED;
+	return STATUS_INVALID_OPLOCK_PROTOCOL;
 }

@@ -2,11 +2,307 @@
 /*
  * Open-file table of a session and per-inode shared state (see vfs/fid.h).
  */
+#include <linux/atomic.h>
+#include <linux/cred.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/hashtable.h>
+#include <linux/namei.h>
 #include <linux/slab.h>
 
 #include "fid.h"
+#include "../work.h"
 #include "../mgmt/session.h"
 #include "../mgmt/tree.h"
+#include "../../common/smb2pdu.h"
+
+/* struct ksmbd_inode by inode pointer; guarded by ksmbd_inode_lock. */
+static DEFINE_HASHTABLE(ksmbd_inode_hash, 10);
+static DEFINE_SPINLOCK(ksmbd_inode_lock);
+/* Persistent ids are unique per server run. */
+static atomic64_t ksmbd_next_pid = ATOMIC64_INIT(0);
+
+static struct ksmbd_inode *ksmbd_inode_get(struct inode *inode)
+{
+	struct ksmbd_inode *ki, *n;
+
+	spin_lock(&ksmbd_inode_lock);
+	hash_for_each_possible(ksmbd_inode_hash, ki, hnode, (unsigned long)inode)
+		if (ki->inode == inode && kref_get_unless_zero(&ki->kref))
+			goto found;
+	spin_unlock(&ksmbd_inode_lock);
+
+	n = kzalloc(sizeof(*n), GFP_KERNEL);
+	if (!n)
+		return NULL;
+	kref_init(&n->kref);
+	n->inode = inode;
+	mutex_init(&n->lock);
+	INIT_LIST_HEAD(&n->opens);
+
+	spin_lock(&ksmbd_inode_lock);
+	hash_for_each_possible(ksmbd_inode_hash, ki, hnode, (unsigned long)inode)
+		if (ki->inode == inode && kref_get_unless_zero(&ki->kref)) {
+			spin_unlock(&ksmbd_inode_lock);
+			kfree(n);
+			return ki;
+		}
+	hash_add(ksmbd_inode_hash, &n->hnode, (unsigned long)inode);
+	ki = n;
+found:
+	spin_unlock(&ksmbd_inode_lock);
+	return ki;
+}
+
+static void ksmbd_inode_release(struct kref *kref)
+{
+	struct ksmbd_inode *ki = container_of(kref, struct ksmbd_inode, kref);
+
+	hash_del(&ki->hnode);
+	spin_unlock(&ksmbd_inode_lock);
+	kfree(ki);
+}
+
+static void ksmbd_inode_put(struct ksmbd_inode *ki)
+{
+	kref_put_lock(&ki->kref, ksmbd_inode_release, &ksmbd_inode_lock);
+}
+
+/* [MS-FSA] 2.1.5.1.2.1: access that takes part in sharing checks. */
+#define DATA_READ	(FILE_READ_DATA_LE | FILE_EXECUTE_LE)
+#define DATA_WRITE	(FILE_WRITE_DATA_LE | FILE_APPEND_DATA_LE)
+
+static bool share_conflict(__le32 acc, __le32 share, __le32 oacc,
+			   __le32 oshare)
+{
+	if ((acc & DATA_READ) && !(oshare & FILE_SHARE_READ_LE))
+		return true;
+	if ((acc & DATA_WRITE) && !(oshare & FILE_SHARE_WRITE_LE))
+		return true;
+	if ((acc & FILE_DELETE_LE) && !(oshare & FILE_SHARE_DELETE_LE))
+		return true;
+	if ((oacc & DATA_READ) && !(share & FILE_SHARE_READ_LE))
+		return true;
+	if ((oacc & DATA_WRITE) && !(share & FILE_SHARE_WRITE_LE))
+		return true;
+	if ((oacc & FILE_DELETE_LE) && !(share & FILE_SHARE_DELETE_LE))
+		return true;
+	return false;
+}
+
+static bool same_stream(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcasecmp(a, b);
+}
+
+struct ksmbd_file *ksmbd_file_open(struct ksmbd_work *work, struct file *filp,
+				   __le32 daccess, __le32 share_access,
+				   __le32 coptions, const char *stream)
+{
+	const __le32 sharing = DATA_READ | DATA_WRITE | FILE_DELETE_LE;
+	struct ksmbd_file *fp, *o;
+	struct ksmbd_inode *ki;
+	int err = -ENOMEM;
+
+	fp = kzalloc(sizeof(*fp), GFP_KERNEL);
+	if (!fp)
+		goto err_put;
+	if (stream) {
+		fp->stream = kstrdup(stream, GFP_KERNEL);
+		if (!fp->stream)
+			goto err_free;
+	}
+	ki = ksmbd_inode_get(file_inode(filp));
+	if (!ki)
+		goto err_free;
+	kref_init(&fp->kref);
+	mutex_init(&fp->lock);
+	INIT_LIST_HEAD(&fp->ki_node);
+	fp->sess = work->sess;
+	fp->tcon = work->tcon;
+	fp->filp = filp;
+	fp->ki = ki;
+	fp->daccess = daccess;
+	fp->share_access = share_access;
+	fp->coptions = coptions;
+	fp->is_dir = S_ISDIR(file_inode(filp)->i_mode);
+
+	mutex_lock(&ki->lock);
+	if (ki->delete_pending) {
+		err = -ESTALE;	/* caller maps to STATUS_DELETE_PENDING */
+		goto err_unlock;
+	}
+	if (daccess & sharing) {
+		list_for_each_entry(o, &ki->opens, ki_node) {
+			if (!(o->daccess & sharing) ||
+			    !same_stream(o->stream, fp->stream))
+				continue;
+			if (share_conflict(daccess, share_access, o->daccess,
+					   o->share_access)) {
+				err = -EBUSY;
+				goto err_unlock;
+			}
+		}
+	}
+	if (coptions & FILE_DELETE_ON_CLOSE_LE)
+		fp->delete_on_close = true;
+	list_add_tail(&fp->ki_node, &ki->opens);
+	mutex_unlock(&ki->lock);
+	ksmbd_tree_get(fp->tcon);
+	return fp;
+
+err_unlock:
+	mutex_unlock(&ki->lock);
+	ksmbd_inode_put(ki);
+err_free:
+	kfree(fp->stream);
+	kfree(fp);
+err_put:
+	fput(filp);
+	return ERR_PTR(err);
+}
+
+int ksmbd_fid_publish(struct ksmbd_file *fp)
+{
+	struct ksmbd_fid_table *t = fp->sess->files;
+	u32 id;
+	int err;
+
+	if (!t)
+		return -ENOENT;
+	fp->persistent_id = atomic64_inc_return(&ksmbd_next_pid);
+	xa_lock(&t->xa);
+	err = __xa_alloc(&t->xa, &id, fp, xa_limit_32b, GFP_KERNEL);
+	if (!err) {
+		fp->volatile_id = id;
+		fp->published = true;
+		kref_get(&fp->kref);	/* the table's */
+	}
+	xa_unlock(&t->xa);
+	return err;
+}
+
+/* Delete the file at last close (delete pending): as the deleter's creds. */
+static void ksmbd_file_unlink(struct ksmbd_file *fp)
+{
+	struct dentry *d = fp->filp->f_path.dentry, *parent;
+	struct user_namespace *mnt_userns = file_mnt_user_ns(fp->filp);
+	const struct cred *old;
+	struct inode *dir;
+	int err;
+
+	old = override_creds(fp->filp->f_cred);
+	parent = dget_parent(d);
+	dir = d_inode(parent);
+	inode_lock_nested(dir, I_MUTEX_PARENT);
+	if (d->d_parent == parent && !d_unhashed(d) && d_really_is_positive(d)) {
+		if (d_is_dir(d))
+			err = vfs_rmdir(mnt_userns, dir, d);
+		else
+			err = vfs_unlink(mnt_userns, dir, d, NULL);
+		if (err)
+			pr_warn_ratelimited("delete on close failed: %d\n", err);
+	}
+	inode_unlock(dir);
+	dput(parent);
+	revert_creds(old);
+}
+
+static void ksmbd_file_release(struct kref *kref)
+{
+	struct ksmbd_file *fp = container_of(kref, struct ksmbd_file, kref);
+	struct ksmbd_inode *ki = fp->ki;
+
+	mutex_lock(&ki->lock);
+	list_del_init(&fp->ki_node);
+	if (fp->delete_on_close && !fp->stream)
+		ki->delete_pending = true;
+	if (list_empty(&ki->opens) && ki->delete_pending) {
+		ksmbd_file_unlink(fp);
+		ki->delete_pending = false;
+	}
+	mutex_unlock(&ki->lock);
+	ksmbd_inode_put(ki);
+
+	if (fp->dir_release)
+		fp->dir_release(fp);
+	fput(fp->filp);
+	ksmbd_tree_put(fp->tcon);
+	kfree(fp->stream);
+	kfree(fp);
+}
+
+void ksmbd_file_abort(struct ksmbd_file *fp)
+{
+	/* never published: nobody else can hold a reference */
+	fp->delete_on_close = false;
+	ksmbd_file_put(fp);
+}
+
+void ksmbd_file_put(struct ksmbd_file *fp)
+{
+	kref_put(&fp->kref, ksmbd_file_release);
+}
+
+struct ksmbd_file *ksmbd_fid_lookup(struct ksmbd_work *work, u64 pfid,
+				    u64 vfid)
+{
+	struct ksmbd_fid_table *t = work->sess ? work->sess->files : NULL;
+	struct ksmbd_file *fp;
+
+	if (!t || vfid > U32_MAX)
+		return NULL;
+	xa_lock(&t->xa);
+	fp = xa_load(&t->xa, vfid);
+	if (fp && (fp->persistent_id != pfid || fp->tcon != work->tcon ||
+		   !kref_get_unless_zero(&fp->kref)))
+		fp = NULL;
+	xa_unlock(&t->xa);
+	return fp;
+}
+
+/* Remove fp from its table; true if this call removed it. */
+static bool ksmbd_fid_unpublish(struct ksmbd_fid_table *t,
+				struct ksmbd_file *fp)
+{
+	bool mine = false;
+
+	xa_lock(&t->xa);
+	if (fp->published) {
+		__xa_erase(&t->xa, fp->volatile_id);
+		fp->published = false;
+		mine = true;
+	}
+	xa_unlock(&t->xa);
+	return mine;
+}
+
+int ksmbd_fid_close(struct ksmbd_work *work, struct ksmbd_file *fp)
+{
+	struct ksmbd_fid_table *t = fp->sess->files;
+
+	if (!t || !ksmbd_fid_unpublish(t, fp))
+		return -ENOENT;
+	ksmbd_file_put(fp);	/* the table's */
+	return 0;
+}
+
+int ksmbd_file_set_delete(struct ksmbd_file *fp, bool del)
+{
+	struct ksmbd_inode *ki = fp->ki;
+
+	mutex_lock(&ki->lock);
+	if (!del) {
+		ki->delete_pending = false;
+		fp->delete_on_close = false;
+	} else {
+		ki->delete_pending = true;
+	}
+	mutex_unlock(&ki->lock);
+	return 0;
+}
 
 int ksmbd_fid_table_init(struct ksmbd_session *sess)
 {
@@ -25,16 +321,47 @@ void ksmbd_fid_table_destroy(struct ksmbd_session *sess)
 
 	if (!t)
 		return;
+	ksmbd_close_session_files(sess);
 	sess->files = NULL;
-	WARN_ON_ONCE(!xa_empty(&t->xa));
 	xa_destroy(&t->xa);
 	kfree(t);
 }
 
+/* Close every open of the session (tcon == NULL) or of one tree. */
+static void ksmbd_close_files(struct ksmbd_session *sess,
+			      struct ksmbd_tree_connect *tcon)
+{
+	struct ksmbd_fid_table *t = sess->files;
+	struct ksmbd_file *fp;
+	unsigned long id;
+
+	if (!t)
+		return;
+	for (;;) {
+		bool found = false;
+
+		xa_lock(&t->xa);
+		xa_for_each(&t->xa, id, fp) {
+			if (tcon && fp->tcon != tcon)
+				continue;
+			__xa_erase(&t->xa, id);
+			fp->published = false;
+			found = true;
+			break;
+		}
+		xa_unlock(&t->xa);
+		if (!found)
+			break;
+		ksmbd_file_put(fp);	/* the table's */
+	}
+}
+
 void ksmbd_close_tree_files(struct ksmbd_tree_connect *tcon)
 {
+	ksmbd_close_files(tcon->sess, tcon);
 }
 
 void ksmbd_close_session_files(struct ksmbd_session *sess)
 {
+	ksmbd_close_files(sess, NULL);
 }

@@ -59,6 +59,7 @@ struct ksmbd_inode {
 
 struct ksmbd_file {
 	struct kref kref;
+	bool published;			/* in the table (under table->xa lock) */
 	u64 volatile_id;
 	u64 persistent_id;
 	struct ksmbd_session *sess;	/* not referenced */
@@ -76,9 +77,47 @@ struct ksmbd_file {
 
 	struct mutex lock;		/* see header comment */
 	struct ksmbd_dir_state *dir;	/* QUERY_DIRECTORY state, or NULL */
+	void (*dir_release)(struct ksmbd_file *fp); /* frees dir */
 	u64 pos;			/* FilePositionInformation */
 	u32 mode;			/* FileModeInformation */
 };
+
+/*
+ * Allocate an open on filp for work's session/tree (takes over filp; on
+ * error filp is put). The open is not visible until ksmbd_fid_publish().
+ * Share modes are checked against the other opens of the same inode and
+ * the open is linked to them atomically: returns -EBUSY on a sharing
+ * violation, -ESTALE when a delete is pending. Returns the file (one reference for the caller,
+ * which becomes the table's on publish) or ERR_PTR.
+ */
+struct ksmbd_file *ksmbd_file_open(struct ksmbd_work *work, struct file *filp,
+				   __le32 daccess, __le32 share_access,
+				   __le32 coptions, const char *stream);
+/* Make the open visible in the session table (assigns ids); 0 or -errno. */
+int ksmbd_fid_publish(struct ksmbd_file *fp);
+/* Undo ksmbd_file_open() for an open that was never published. */
+void ksmbd_file_abort(struct ksmbd_file *fp);
+
+/*
+ * The open named by (pfid, vfid) in work's session, referenced; NULL if
+ * there is none, it belongs to another tree, or the persistent id differs.
+ */
+struct ksmbd_file *ksmbd_fid_lookup(struct ksmbd_work *work, u64 pfid,
+				    u64 vfid);
+void ksmbd_file_put(struct ksmbd_file *fp);
+/* CLOSE: remove from the table and drop its reference. -ENOENT if gone. */
+int ksmbd_fid_close(struct ksmbd_work *work, struct ksmbd_file *fp);
+
+/*
+ * Set (or clear) delete-on-close/delete-pending for fp's file: returns
+ * -EPERM (STATUS_CANNOT_DELETE territory) for a read-only file, -ENOTEMPTY
+ * for a non-empty directory, else 0.
+ */
+int ksmbd_file_set_delete(struct ksmbd_file *fp, bool del);
+static inline bool ksmbd_file_delete_pending(struct ksmbd_file *fp)
+{
+	return READ_ONCE(fp->ki->delete_pending);
+}
 
 /* Session hooks called by core. */
 int ksmbd_fid_table_init(struct ksmbd_session *sess);
