@@ -21,6 +21,7 @@
 #include "work.h"
 #include "server.h"
 #include "debug.h"
+#include "auth/sign.h"
 
 #define KSMBD_MAX_LISTENERS	16
 
@@ -35,6 +36,7 @@ static DECLARE_WAIT_QUEUE_HEAD(conn_list_wq);
 static unsigned int nr_conns;		/* under ksmbd_conn_list_lock */
 
 struct workqueue_struct *ksmbd_wq;
+static bool crypto_held;		/* start/stop are serialized */
 
 static bool same_addr(const struct sockaddr_storage *a,
 		      const struct sockaddr_storage *b)
@@ -231,11 +233,18 @@ int ksmbd_transport_start(void)
 	unsigned int i;
 	int rc = 0;
 
+	/* signing, preauth and NTLMv2 need the transform pool (refcounted) */
+	rc = ksmbd_crypto_init();
+	if (rc)
+		return rc;
+	crypto_held = true;
 	if (!ksmbd_wq) {
 		ksmbd_wq = alloc_workqueue("ksmbd-io", WQ_UNBOUND | WQ_FREEZABLE,
 					   0);
-		if (!ksmbd_wq)
+		if (!ksmbd_wq) {
+			ksmbd_transport_stop();
 			return -ENOMEM;
+		}
 	}
 	if (ksmbd_cfg.bind_interfaces_only && ksmbd_cfg.nr_interfaces) {
 		for (i = 0; i < ksmbd_cfg.nr_interfaces; i++) {
@@ -268,5 +277,9 @@ void ksmbd_transport_stop(void)
 	if (ksmbd_wq) {
 		destroy_workqueue(ksmbd_wq);
 		ksmbd_wq = NULL;
+	}
+	if (crypto_held) {
+		ksmbd_crypto_exit();
+		crypto_held = false;
 	}
 }

@@ -8,6 +8,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/random.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
@@ -26,6 +27,7 @@
 #define HDR			__SMB2_HEADER_STRUCTURE_SIZE
 #define NEG_RSP_FIXED		64	/* StructureSize 65 minus Buffer[1] */
 #define NEG_REQ_FIXED		36
+#define NEG_TOKEN_MAX		512	/* our negTokenInit2 */
 
 /* Dialects we implement, best first. */
 static const u16 ksmbd_dialects[] = {
@@ -224,7 +226,7 @@ static struct smb2_negotiate_rsp *neg_rsp_build(struct ksmbd_work *work,
 						u16 dialect)
 {
 	struct smb2_negotiate_rsp *rsp;
-	u8 *body, *blob;
+	u8 *body, *blob, *tok;
 	u32 max_io = dialect == SMB20_PROT_ID ? 65536 : U32_MAX;
 	size_t blen = 0;
 
@@ -243,12 +245,17 @@ static struct smb2_negotiate_rsp *neg_rsp_build(struct ksmbd_work *work,
 	rsp->SystemTime = cpu_to_le64(ksmbd_nt_time_now());
 	rsp->ServerStartTime = 0;
 
-	blob = ksmbd_rsp_append(work, 0);
+	tok = kmalloc(NEG_TOKEN_MAX, GFP_KERNEL);
+	if (!tok)
+		return NULL;
 	/* Kerberos is offered once its SESSION_SETUP path is complete */
-	if (!blob || ksmbd_spnego_build_init(blob, ksmbd_rsp_room(work), false,
-					     &blen))
+	if (ksmbd_spnego_build_init(tok, NEG_TOKEN_MAX, false, &blen))
 		blen = 0;	/* clients fall back to their default mech */
-	if (blen && !ksmbd_rsp_append(work, blen))
+	blob = ksmbd_rsp_append(work, blen);
+	if (blob)
+		memcpy(blob, tok, blen);
+	kfree(tok);
+	if (!blob)
 		return NULL;
 	rsp->SecurityBufferOffset = cpu_to_le16(HDR + NEG_RSP_FIXED);
 	rsp->SecurityBufferLength = cpu_to_le16(blen);

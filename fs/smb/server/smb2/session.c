@@ -180,10 +180,15 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 		}
 		sess->is_guest = true;
 		c->flags = SMB2_SESSION_FLAG_IS_GUEST_LE;
-	} else if (ksmbd_ntlmv2_verify(user->nt_hash, &a, st->challenge,
-				       c->reauth ? c->out : sess->sess_key)) {
-		ksmbd_user_put(user);
-		return STATUS_LOGON_FAILURE;
+	} else {
+		rc = ksmbd_ntlmv2_verify(user->nt_hash, &a, st->challenge,
+					 c->reauth ? c->out : sess->sess_key);
+		if (rc) {
+			ksmbd_debug(AUTH, "NTLMv2 verify of %s failed: %d\n",
+				    user->name, rc);
+			ksmbd_user_put(user);
+			return STATUS_LOGON_FAILURE;
+		}
 	}
 	if (c->reauth && sess->user && strcmp(sess->user->name, user->name)) {
 		/* reauthentication must not switch accounts */
