@@ -284,18 +284,18 @@ static void user_from_answer(struct kunit *test)
 	memset(r->hash, 0xab, 16);
 
 	r->status = KSMBD_USER_FLAG_INVALID;
-	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_response(r),
+	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_login(r, "alice"),
 			    (struct ksmbd_user *)NULL);
 	r->status = KSMBD_USER_FLAG_OK | KSMBD_USER_FLAG_BAD_USER;
-	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_response(r),
+	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_login(r, "alice"),
 			    (struct ksmbd_user *)NULL);
 	r->status = KSMBD_USER_FLAG_OK;
 	r->hash_sz = 15;
-	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_response(r),
+	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_login(r, "alice"),
 			    (struct ksmbd_user *)NULL);
 	r->hash_sz = 16;
 
-	u = ksmbd_user_from_response(r);
+	u = ksmbd_user_from_login(r, "alice");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, u);
 	KUNIT_EXPECT_STREQ(test, u->name, "alice");
 	KUNIT_EXPECT_EQ(test, u->uid, 1000U);
@@ -307,14 +307,41 @@ static void user_from_answer(struct kunit *test)
 	/* a guest needs no hash */
 	r->status = KSMBD_USER_FLAG_OK | KSMBD_USER_FLAG_GUEST_ACCOUNT;
 	r->hash_sz = 0;
-	u = ksmbd_user_from_response(r);
+	u = ksmbd_user_from_login(r, "alice");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, u);
 	KUNIT_EXPECT_TRUE(test, u->guest);
 	ksmbd_user_put(u);
 
+	/* mapped to guest, as ksmbd-tools answers: keeps the asked name */
+	memset(r->account, 0, sizeof(r->account));
+	u = ksmbd_user_from_login(r, "bob");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, u);
+	KUNIT_EXPECT_TRUE(test, u->guest);
+	KUNIT_EXPECT_STREQ(test, u->name, "bob");
+	ksmbd_user_put(u);
+	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_login(r, ""),
+			    (struct ksmbd_user *)NULL);
+	/* a SPNEGO answer needs no hash, but a name */
+	r->status = KSMBD_USER_FLAG_OK;
+	r->hash_sz = 0;
+	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_response(r),
+			    (struct ksmbd_user *)NULL);
+	strscpy((char *)r->account, "carol", sizeof(r->account));
+	u = ksmbd_user_from_response(r);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, u);
+	KUNIT_EXPECT_STREQ(test, u->name, "carol");
+	ksmbd_user_put(u);
+	memset(r->account, 0, sizeof(r->account));
+	/* ... but a real account needs its name */
+	r->status = KSMBD_USER_FLAG_OK;
+	r->hash_sz = 16;
+	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_login(r, "bob"),
+			    (struct ksmbd_user *)NULL);
+	r->status = KSMBD_USER_FLAG_OK | KSMBD_USER_FLAG_GUEST_ACCOUNT;
+
 	/* an account name without its NUL */
 	memset(r->account, 'x', sizeof(r->account));
-	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_response(r),
+	KUNIT_EXPECT_PTR_EQ(test, ksmbd_user_from_login(r, "alice"),
 			    (struct ksmbd_user *)NULL);
 }
 

@@ -18,6 +18,7 @@
 
 #include "debug.h"
 #include "server.h"
+#include "auth/sign.h"
 #include "mgmt/share.h"
 
 /* Largest interface list we accept; the transport binds to these. */
@@ -279,9 +280,21 @@ int ksmbd_server_start(const struct ksmbd_startup_request *req, size_t len)
 	ksmbd_cfg = cfg;
 	ksmbd_share_cache_flush();
 
+	/*
+	 * Transforms are made here rather than at module init: built in,
+	 * ksmbd initializes before the crypto templates it needs register.
+	 */
+	rc = ksmbd_crypto_init();
+	if (rc) {
+		pr_err("cannot set up the crypto transforms: %d\n", rc);
+		set_state(KSMBD_SERVER_DOWN);
+		mutex_unlock(&state_lock);
+		return rc;
+	}
 	rc = ksmbd_transport_start();
 	if (rc) {
 		pr_err("cannot start the transport: %d\n", rc);
+		ksmbd_crypto_exit();
 		set_state(KSMBD_SERVER_DOWN);
 	} else {
 		pr_info("server running (%s, port %u, dialects %x..%x)\n",
@@ -304,6 +317,7 @@ void ksmbd_server_stop(const char *why)
 	set_state(KSMBD_SERVER_STOPPING);
 	ksmbd_transport_stop();
 	ksmbd_share_cache_flush();
+	ksmbd_crypto_exit();
 	set_state(KSMBD_SERVER_DOWN);
 	mutex_unlock(&state_lock);
 	pr_info("server stopped\n");

@@ -36,10 +36,13 @@ void ksmbd_user_put(struct ksmbd_user *user)
 
 /*
  * Build a user from a login answer already checked by ksmbd_ipc_validate().
- * The daemon must have said OK and nothing bad; a non-guest account must
- * carry a 16-byte NT hash.
+ * The daemon must have said OK and nothing bad. With need_hash, a non-guest
+ * account must carry a 16-byte NT hash. An account mapped to the guest
+ * (ksmbd-tools answers status OK | GUEST_ACCOUNT with an empty account name
+ * under "map to guest = bad user") keeps the name it was asked for.
  */
-struct ksmbd_user *ksmbd_user_from_response(const struct ksmbd_login_response *r)
+static struct ksmbd_user *user_build(const struct ksmbd_login_response *r,
+				     const char *asked, bool need_hash)
 {
 	const u16 bad = KSMBD_USER_FLAG_BAD_PASSWORD | KSMBD_USER_FLAG_BAD_UID |
 			KSMBD_USER_FLAG_BAD_USER;
@@ -50,17 +53,23 @@ struct ksmbd_user *ksmbd_user_from_response(const struct ksmbd_login_response *r
 	if (!(r->status & KSMBD_USER_FLAG_OK) || (r->status & bad))
 		return NULL;
 	guest = r->status & KSMBD_USER_FLAG_GUEST_ACCOUNT;
-	if (!guest && r->hash_sz != KSMBD_NT_HASH_SIZE)
+	if (need_hash && !guest && r->hash_sz != KSMBD_NT_HASH_SIZE)
 		return NULL;
 	nlen = strnlen((const char *)r->account, sizeof(r->account));
-	if (!nlen || nlen == sizeof(r->account))
+	if (nlen == sizeof(r->account))
+		return NULL;
+	if (!nlen && (!guest || !asked || !*asked))
 		return NULL;
 
 	user = kzalloc(sizeof(*user), GFP_KERNEL);
 	if (!user)
 		return NULL;
 	kref_init(&user->kref);
-	user->name = kmemdup_nul((const char *)r->account, nlen, GFP_KERNEL);
+	if (nlen)
+		user->name = kmemdup_nul((const char *)r->account, nlen,
+					 GFP_KERNEL);
+	else
+		user->name = kstrdup(asked, GFP_KERNEL);
 	if (!user->name) {
 		user_free(user);
 		return NULL;
@@ -72,6 +81,17 @@ struct ksmbd_user *ksmbd_user_from_response(const struct ksmbd_login_response *r
 	if (r->hash_sz >= KSMBD_NT_HASH_SIZE)
 		memcpy(user->nt_hash, r->hash, KSMBD_NT_HASH_SIZE);
 	return user;
+}
+
+struct ksmbd_user *ksmbd_user_from_login(const struct ksmbd_login_response *r,
+					 const char *asked)
+{
+	return user_build(r, asked, true);
+}
+
+struct ksmbd_user *ksmbd_user_from_response(const struct ksmbd_login_response *r)
+{
+	return user_build(r, NULL, false);
 }
 
 static int user_fetch_groups(struct ksmbd_user *user)
@@ -104,7 +124,7 @@ struct ksmbd_user *ksmbd_user_lookup(const char *account)
 	r = ksmbd_ipc_login(account);
 	if (!r)
 		return NULL;
-	user = ksmbd_user_from_response(r);
+	user = ksmbd_user_from_login(r, account);
 	kvfree(r);
 	if (!user) {
 		ksmbd_debug(AUTH, "no usable account \"%s\"\n", account);

@@ -36,7 +36,16 @@ struct ksmbd_user *ksmbd_user_lookup(const char *account);
 struct ksmbd_user *ksmbd_user_guest(void);
 void ksmbd_user_put(struct ksmbd_user *user);
 
-/* Build a user from a validated login answer (used by user.c, KUnit). */
+/*
+ * Build a user from a validated LOGIN answer to a lookup of asked: needs a
+ * 16-byte NT hash unless it is the guest (used by user.c, KUnit).
+ */
+struct ksmbd_user *ksmbd_user_from_login(const struct ksmbd_login_response *r,
+					 const char *asked);
+/*
+ * Build a user from the login part of a validated SPNEGO answer: the daemon
+ * authenticated it, no NT hash needed. NULL if not a usable account.
+ */
 struct ksmbd_user *ksmbd_user_from_response(const struct ksmbd_login_response *r);
 
 #endif /* __KSMBD_MGMT_USER_H__ */
