@@ -1,11 +1,199 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * SMB2 query_info (stub until implemented).
+ * SMB2 QUERY_INFO ([MS-SMB2] 3.3.5.20): file and file-system classes,
+ * encoded by vfs/info.c.
  */
+#include <linux/fs.h>
+#include <linux/crc32.h>
+#include <linux/dcache.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/statfs.h>
+#include <linux/string.h>
+
 #include "dispatch.h"
+#include "../work.h"
 #include "../ntstatus.h"
+#include "../mgmt/tree.h"
+#include "../mgmt/share.h"
+#include "../vfs/fid.h"
+#include "../vfs/info.h"
+#include "../vfs/info_wire.h"
+#include "../vfs/smb2_util.h"
+
+/*
+ * Share-relative path of fp (UTF-8, '/'-separated, "" for the root) in
+ * buf; NULL if the file is not beneath the root any more.
+ */
+static char *file_rel_name(struct ksmbd_work *work, struct ksmbd_file *fp,
+			   char *buf, int size)
+{
+	const struct ksmbd_share *share = work->tcon->share;
+	char *rbuf, *r, *f;
+	size_t rl;
+
+	f = dentry_path_raw(fp->filp->f_path.dentry, buf, size);
+	if (IS_ERR(f))
+		return NULL;
+	rbuf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!rbuf)
+		return NULL;
+	r = dentry_path_raw(share->root.dentry, rbuf, PATH_MAX);
+	if (IS_ERR(r)) {
+		kfree(rbuf);
+		return NULL;
+	}
+	rl = strlen(r);
+	if (rl == 1)
+		rl = 0;		/* root of the file system: "/" */
+	if (strncmp(f, r, rl) || (f[rl] && f[rl] != '/')) {
+		kfree(rbuf);
+		return NULL;
+	}
+	kfree(rbuf);
+	f += rl;
+	if (*f == '/')
+		f++;
+	return f;
+}
+
+/* Classes that need FILE_READ_ATTRIBUTES ([MS-SMB2] 3.3.5.20.1). */
+static bool needs_read_attrs(u8 cls)
+{
+	switch (cls) {
+	case FILE_BASIC_INFORMATION:
+	case FILE_ALL_INFORMATION:
+	case FILE_NETWORK_OPEN_INFORMATION:
+	case FILE_ATTRIBUTE_TAG_INFORMATION:
+		return true;
+	}
+	return false;
+}
+
+static int query_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
+		      void *out, u32 max)
+{
+	struct ksmbd_info_ctx c = {};
+	struct ksmbd_stat ks;
+	char *buf;
+	int r;
+
+	if (needs_read_attrs(cls) && !(fp->daccess & FILE_READ_ATTRIBUTES_LE))
+		return -EACCES;
+	if (cls == FILE_FULL_EA_INFORMATION)
+		return -EOPNOTSUPP;
+	r = ksmbd_vfs_stat(&fp->filp->f_path, ksmbd_share_hide_dot(work), &ks);
+	if (r)
+		return r;
+	ks.delete_pending = ksmbd_file_delete_pending(fp);
+	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	c.ks = &ks;
+	c.access = le32_to_cpu(fp->daccess);
+	c.pos = fp->pos;
+	c.mode = fp->mode;
+	c.name = file_rel_name(work, fp, buf, PATH_MAX);
+	c.volume_id = ks.st.dev;
+	if (!c.name)
+		c.name = "";
+	r = ksmbd_encode_file_info(cls, &c, out, max);
+	kfree(buf);
+	return r;
+}
+
+static int query_fs(struct ksmbd_work *work, u8 cls, void *out, u32 max)
+{
+	const struct ksmbd_share *share = work->tcon->share;
+	struct ksmbd_fs_ctx c = {};
+	struct ksmbd_stat ks;
+	struct kstatfs sfs;
+	int r;
+
+	r = vfs_statfs(&share->root, &sfs);
+	if (r)
+		return r;
+	r = ksmbd_vfs_stat(&share->root, false, &ks);
+	if (r)
+		return r;
+	c.sfs = &sfs;
+	c.create_time = ks.create_time;
+	c.serial = crc32_le(0, share->name, strlen(share->name)) ^
+		   (u32)ks.st.dev;
+	c.label = share->name;
+	c.fs_name = "NTFS";
+	c.fs_attrs = KSMBD_FS_CASE_SENSITIVE_SEARCH |
+		     KSMBD_FS_CASE_PRESERVED_NAMES | KSMBD_FS_UNICODE_ON_DISK |
+		     KSMBD_FS_SUPPORTS_SPARSE_FILES |
+		     KSMBD_FS_SUPPORTS_HARD_LINKS;
+	put_unaligned_le64(ks.st.ino, c.object_id);
+	put_unaligned_le32(c.serial, c.object_id + 8);
+	return ksmbd_encode_fs_info(cls, &c, out, max);
+}
 
 __le32 smb2_query_info(struct ksmbd_work *work)
 {
-	return STATUS_NOT_SUPPORTED;
+	const struct smb2_query_info_req *req = ksmbd_req(work);
+	u32 max = le32_to_cpu(req->OutputBufferLength);
+	struct smb2_query_info_rsp *rsp;
+	struct ksmbd_file *fp;
+	__le32 st = STATUS_SUCCESS;
+	void *buf, *out;
+	int r;
+
+	fp = ksmbd_req_file(work, req->PersistentFileId, req->VolatileFileId);
+	if (!fp)
+		return STATUS_FILE_CLOSED;
+	buf = kvzalloc(max_t(u32, max, 1), GFP_KERNEL);
+	if (!buf) {
+		st = STATUS_NO_MEMORY;
+		goto out;
+	}
+
+	switch (req->InfoType) {
+	case SMB2_O_INFO_FILE:
+		r = query_file(work, fp, req->FileInfoClass, buf, max);
+		break;
+	case SMB2_O_INFO_FILESYSTEM:
+		r = query_fs(work, req->FileInfoClass, buf, max);
+		break;
+	case SMB2_O_INFO_SECURITY:
+	case SMB2_O_INFO_QUOTA:
+		r = -EOPNOTSUPP;
+		break;
+	default:
+		r = -EINVAL;
+	}
+
+	if (r == -ENOBUFS) {
+		st = STATUS_BUFFER_OVERFLOW;
+		r = max;
+	} else if (r == -E2BIG) {
+		st = STATUS_INFO_LENGTH_MISMATCH;
+		goto out;
+	} else if (r == -EOPNOTSUPP) {
+		st = req->InfoType == SMB2_O_INFO_FILE ||
+		     req->InfoType == SMB2_O_INFO_FILESYSTEM ?
+		     STATUS_INVALID_INFO_CLASS : STATUS_NOT_SUPPORTED;
+		goto out;
+	} else if (r < 0) {
+		st = ksmbd_vfs_status(r);
+		goto out;
+	}
+
+	rsp = ksmbd_rsp_struct(work, struct smb2_query_info_rsp);
+	out = rsp ? ksmbd_rsp_append(work, max_t(u32, r, 1)) : NULL;
+	if (!out) {
+		st = STATUS_NO_MEMORY;
+		goto out;
+	}
+	memcpy(out, buf, r);
+	rsp = (struct smb2_query_info_rsp *)ksmbd_rsp_hdr(work);
+	rsp->StructureSize = cpu_to_le16(9);
+	rsp->OutputBufferOffset = cpu_to_le16(ksmbd_rsp_offset(work, out));
+	rsp->OutputBufferLength = cpu_to_le32(r);
+out:
+	kvfree(buf);
+	ksmbd_file_put(fp);
+	return st;
 }

@@ -1,11 +1,338 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * SMB2 set_info (stub until implemented).
+ * SMB2 SET_INFO ([MS-SMB2] 3.3.5.21, [MS-FSA] 2.1.5.14): basic info,
+ * end of file, allocation, disposition, rename, link, position, mode.
+ * File system changes run as the session user.
  */
+#include <linux/fs.h>
+#include <linux/namei.h>
+#include <linux/cred.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
 #include "dispatch.h"
+#include "../work.h"
 #include "../ntstatus.h"
+#include "../mgmt/tree.h"
+#include "../mgmt/share.h"
+#include "../vfs/fid.h"
+#include "../vfs/name.h"
+#include "../vfs/path.h"
+#include "../vfs/info.h"
+#include "../vfs/info_wire.h"
+#include "../vfs/dosattr.h"
+#include "../vfs/smb2_util.h"
+
+#define FILE_DISPOSITION_INFORMATION_EX	64
+#define FILE_DISPOSITION_DELETE		0x01
+#define FILE_MODE_VALID			0x0000003E	/* [MS-FSCC] 2.4.26 */
+
+static bool has(struct ksmbd_file *fp, __le32 access)
+{
+	return fp->daccess & access;
+}
+
+static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
+		     const struct ksmbd_file_basic_info *bi)
+{
+	struct dentry *d = fp->filp->f_path.dentry;
+	struct user_namespace *ns = file_mnt_user_ns(fp->filp);
+	struct iattr ia = {};
+	s64 atime = le64_to_cpu(bi->LastAccessTime);
+	s64 mtime = le64_to_cpu(bi->LastWriteTime);
+	s64 ctime = le64_to_cpu(bi->CreationTime);
+	u32 attrs = le32_to_cpu(bi->FileAttributes);
+	int err = 0;
+
+	if (!has(fp, FILE_WRITE_ATTRIBUTES_LE))
+		return -EACCES;
+	if (attrs & ~FILE_ATTRIBUTE__MASK)
+		return -EINVAL;
+	if (attrs & FILE_ATTRIBUTE_DIRECTORY && !fp->is_dir)
+		return -EINVAL;
+	/* 0: unchanged; -1 / -2: stop / resume automatic updates */
+	if (atime > 0) {
+		ia.ia_atime = ksmbd_nt_to_time(atime);
+		ia.ia_valid |= ATTR_ATIME | ATTR_ATIME_SET;
+	}
+	if (mtime > 0) {
+		ia.ia_mtime = ksmbd_nt_to_time(mtime);
+		ia.ia_valid |= ATTR_MTIME | ATTR_MTIME_SET;
+	}
+	if (ia.ia_valid) {
+		inode_lock(d_inode(d));
+		err = notify_change(ns, d, &ia, NULL);
+		inode_unlock(d_inode(d));
+		if (err)
+			return err;
+	}
+	if ((attrs || ctime > 0) && ksmbd_share_store_dos(work)) {
+		struct ksmbd_stat ks;
+		struct ksmbd_dosattr da;
+
+		err = ksmbd_vfs_stat(&fp->filp->f_path, false, &ks);
+		if (err)
+			return err;
+		da.attrs = ks.attrs & ~FILE_ATTRIBUTE_NORMAL;
+		if (attrs)
+			da.attrs = attrs & ~FILE_ATTRIBUTE_NORMAL;
+		if (fp->is_dir)
+			da.attrs |= FILE_ATTRIBUTE_DIRECTORY;
+		da.create_time = ctime > 0 ? ctime : ks.create_time;
+		err = ksmbd_dosattr_set(ns, d, &da);
+	}
+	return err;
+}
+
+static int set_eof(struct ksmbd_file *fp, u64 size, bool alloc)
+{
+	struct inode *inode = file_inode(fp->filp);
+
+	if (!has(fp, FILE_WRITE_DATA_LE))
+		return -EACCES;
+	if (fp->is_dir)
+		return -EISDIR;
+	if (size > MAX_LFS_FILESIZE)
+		return -EINVAL;
+	/* allocation only ever shrinks the file */
+	if (alloc && size >= i_size_read(inode))
+		return 0;
+	return vfs_truncate(&fp->filp->f_path, size);
+}
+
+static int set_disposition(struct ksmbd_file *fp, bool del)
+{
+	struct ksmbd_stat ks;
+	int err;
+
+	if (!has(fp, FILE_DELETE_LE))
+		return -EACCES;
+	if (del) {
+		err = ksmbd_vfs_stat(&fp->filp->f_path, false, &ks);
+		if (err)
+			return err;
+		if (ks.attrs & FILE_ATTRIBUTE_READONLY)
+			return -EPERM;	/* STATUS_CANNOT_DELETE */
+		if (IS_ROOT(fp->filp->f_path.dentry))
+			return -EACCES;
+	}
+	return ksmbd_file_set_delete(fp, del);
+}
+
+/* rename or link fp to the share-relative name in buf */
+static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
+		       const void *buf, u32 len, bool link)
+{
+	const struct smb2_file_rename_info *ri = buf;
+	const struct ksmbd_share *share = work->tcon->share;
+	struct dentry *old = fp->filp->f_path.dentry, *old_dir, *new, *trap;
+	struct user_namespace *ns = file_mnt_user_ns(fp->filp);
+	struct ksmbd_name name;
+	struct filename *fname;
+	struct path new_dir;
+	struct qstr last;
+	u32 nlen;
+	int err, type;
+	__le32 st;
+
+	if (len < sizeof(*ri))
+		return STATUS_INFO_LENGTH_MISMATCH;
+	nlen = le32_to_cpu(ri->FileNameLength);
+	if (nlen > len - sizeof(*ri))
+		return STATUS_INFO_LENGTH_MISMATCH;
+	if (!link && !has(fp, FILE_DELETE_LE))
+		return STATUS_ACCESS_DENIED;
+	if (link && fp->is_dir)
+		return STATUS_FILE_IS_A_DIRECTORY;
+	st = ksmbd_name_parse((const __le16 *)ri->FileName, nlen, false, &name);
+	if (st)
+		return st;
+	if (!*name.path) {
+		st = STATUS_OBJECT_NAME_INVALID;
+		goto out_name;
+	}
+
+	fname = getname_kernel(name.path);
+	if (IS_ERR(fname)) {
+		st = ksmbd_vfs_status(PTR_ERR(fname));
+		goto out_name;
+	}
+	err = vfs_path_parent_lookup(fname, KSMBD_LOOKUP_FLAGS, &new_dir, &last,
+				     &type, &share->root);
+	if (err) {
+		st = err == -ENOENT ? STATUS_OBJECT_PATH_NOT_FOUND :
+				      ksmbd_vfs_status(err);
+		goto out_fname;
+	}
+	if (type != LAST_NORM || new_dir.mnt != fp->filp->f_path.mnt) {
+		st = type != LAST_NORM ? STATUS_OBJECT_NAME_INVALID :
+					 STATUS_NOT_SAME_DEVICE;
+		goto out_dir;
+	}
+
+	old_dir = dget_parent(old);
+	trap = lock_rename(new_dir.dentry, old_dir);
+	if (old->d_parent != old_dir || d_unhashed(old)) {
+		err = -ENOENT;
+		goto out_unlock;
+	}
+	new = lookup_one(ns, last.name, new_dir.dentry, last.len);
+	if (IS_ERR(new)) {
+		err = PTR_ERR(new);
+		goto out_unlock;
+	}
+	if (new == trap || old == trap) {
+		err = -EINVAL;
+		goto out_new;
+	}
+	if (d_really_is_positive(new)) {
+		if (new == old) {
+			err = 0;	/* same name (maybe other case) */
+			goto out_new;
+		}
+		if (!ri->ReplaceIfExists) {
+			err = -EEXIST;
+			goto out_new;
+		}
+		if (d_is_dir(new) || d_mountpoint(new)) {
+			err = -EACCES;
+			goto out_new;
+		}
+	}
+	if (link) {
+		err = vfs_link(old, ns, d_inode(new_dir.dentry), new, NULL);
+	} else {
+		struct renamedata rd = {
+			.old_mnt_userns = ns,
+			.old_dir = d_inode(old_dir),
+			.old_dentry = old,
+			.new_mnt_userns = ns,
+			.new_dir = d_inode(new_dir.dentry),
+			.new_dentry = new,
+		};
+
+		err = vfs_rename(&rd);
+	}
+out_new:
+	dput(new);
+out_unlock:
+	unlock_rename(new_dir.dentry, old_dir);
+	dput(old_dir);
+	st = err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
+out_dir:
+	path_put(&new_dir);
+out_fname:
+	putname(fname);
+out_name:
+	ksmbd_name_free(&name);
+	return st;
+}
+
+static __le32 set_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
+		       const void *buf, u32 len)
+{
+	int err;
+
+	switch (cls) {
+	case FILE_BASIC_INFORMATION:
+		if (len < sizeof(struct ksmbd_file_basic_info))
+			return STATUS_INFO_LENGTH_MISMATCH;
+		err = set_basic(work, fp, buf);
+		break;
+	case FILE_END_OF_FILE_INFORMATION:
+	case FILE_ALLOCATION_INFORMATION:
+		if (len < 8)
+			return STATUS_INFO_LENGTH_MISMATCH;
+		err = set_eof(fp, get_unaligned_le64(buf),
+			      cls == FILE_ALLOCATION_INFORMATION);
+		break;
+	case FILE_DISPOSITION_INFORMATION:
+		if (len < 1)
+			return STATUS_INFO_LENGTH_MISMATCH;
+		err = set_disposition(fp, *(const u8 *)buf);
+		if (err == -EPERM)
+			return STATUS_CANNOT_DELETE;
+		break;
+	case FILE_DISPOSITION_INFORMATION_EX:
+		if (len < 4)
+			return STATUS_INFO_LENGTH_MISMATCH;
+		err = set_disposition(fp, get_unaligned_le32(buf) &
+				      FILE_DISPOSITION_DELETE);
+		if (err == -EPERM)
+			return STATUS_CANNOT_DELETE;
+		break;
+	case FILE_RENAME_INFORMATION:
+		return set_name(work, fp, buf, len, false);
+	case FILE_LINK_INFORMATION:
+		return set_name(work, fp, buf, len, true);
+	case FILE_POSITION_INFORMATION:
+		if (len < 8)
+			return STATUS_INFO_LENGTH_MISMATCH;
+		mutex_lock(&fp->lock);
+		fp->pos = get_unaligned_le64(buf);
+		mutex_unlock(&fp->lock);
+		return STATUS_SUCCESS;
+	case FILE_MODE_INFORMATION: {
+		u32 mode;
+
+		if (len < 4)
+			return STATUS_INFO_LENGTH_MISMATCH;
+		mode = get_unaligned_le32(buf);
+		if (mode & ~FILE_MODE_VALID)
+			return STATUS_INVALID_PARAMETER;
+		mutex_lock(&fp->lock);
+		fp->mode = mode;
+		mutex_unlock(&fp->lock);
+		return STATUS_SUCCESS;
+	}
+	case FILE_FULL_EA_INFORMATION:
+		return STATUS_EAS_NOT_SUPPORTED;
+	default:
+		return STATUS_INVALID_INFO_CLASS;
+	}
+	return err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
+}
 
 __le32 smb2_set_info(struct ksmbd_work *work)
 {
-	return STATUS_NOT_SUPPORTED;
+	const struct smb2_set_info_req *req = ksmbd_req(work);
+	u32 len = le32_to_cpu(req->BufferLength);
+	struct smb2_set_info_rsp *rsp;
+	struct ksmbd_file *fp;
+	const struct cred *old;
+	const void *buf;
+	__le32 st;
+
+	buf = ksmbd_req_buf(work, le16_to_cpu(req->BufferOffset), len);
+	if (!buf)
+		return STATUS_INVALID_PARAMETER;
+	fp = ksmbd_req_file(work, req->PersistentFileId, req->VolatileFileId);
+	if (!fp)
+		return STATUS_FILE_CLOSED;
+
+	switch (req->InfoType) {
+	case SMB2_O_INFO_FILE:
+		old = ksmbd_vfs_override_creds(work);
+		if (!old) {
+			st = STATUS_NO_MEMORY;
+			break;
+		}
+		st = set_file(work, fp, req->FileInfoClass, buf, len);
+		ksmbd_vfs_revert_creds(old);
+		break;
+	case SMB2_O_INFO_FILESYSTEM:
+		st = STATUS_ACCESS_DENIED;
+		break;
+	default:
+		st = STATUS_NOT_SUPPORTED;
+	}
+	if (!st) {
+		rsp = ksmbd_rsp_struct(work, struct smb2_set_info_rsp);
+		if (rsp)
+			rsp->StructureSize = cpu_to_le16(2);
+		else
+			st = STATUS_NO_MEMORY;
+	}
+	ksmbd_file_put(fp);
+	return st;
 }

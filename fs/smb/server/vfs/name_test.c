@@ -177,7 +177,9 @@ static const struct wc_case wc_cases[] = {
 	/* DOS_STAR '<': up to the final dot */
 	{ "<.txt", "a.b.txt", true },
 	{ "<.b", "a.b.txt", false },
-	{ "<", "a.b", true },
+	{ "<", "a.b", false },	/* stops before the final dot */
+	{ "<", "ab", true },
+	{ "<.b", "x.y.b", true },
 	{ "a<", "abc", true },
 	/* DOS_QM '>': one char, or nothing at a '.' / the end */
 	{ "a>>>", "a", true },
