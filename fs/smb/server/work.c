@@ -133,7 +133,8 @@ void *ksmbd_rsp_body(struct ksmbd_work *work, u32 size)
 	if (ksmbd_rsp_reserve(work, limit))
 		return NULL;
 	p = (u8 *)work->rsp_buf + start;
-	memset(p, 0, size);
+	/* the whole reservation: appended bytes are zero unless written */
+	memset(p, 0, limit - start);
 	e->len = KSMBD_RSP_HDR + size;
 	work->rsp_len = start + size;
 	work->rsp_limit = limit;
@@ -155,8 +156,8 @@ void *ksmbd_rsp_append(struct ksmbd_work *work, u32 len)
 
 	if (!work->rsp_body_set || len > ksmbd_rsp_room(work))
 		return NULL;
+	/* zeroed by ksmbd_rsp_body(); bytes already written there are kept */
 	p = (u8 *)work->rsp_buf + work->rsp_len;
-	memset(p, 0, len);
 	work->rsp_len += len;
 	e->len += len;
 	return p;

@@ -27,9 +27,11 @@
  * body right after the response header (which the dispatcher fills), and
  * reserves room for the element's variable output (the bound derived from
  * the request by smb2/check.c, e.g. OutputBufferLength, capped at
- * max_trans); ksmbd_rsp_append(work, len) then hands out further zeroed
- * bytes of that reserve, NULL when it would not fit (ksmbd_rsp_room() says
- * how much is left). Pointers returned stay valid until the handler
+ * max_trans), all zeroed; ksmbd_rsp_append(work, len) then hands out the
+ * next len bytes of that reserve, NULL when it would not fit
+ * (ksmbd_rsp_room() says how much is left). Bytes may be written first and
+ * committed after: p = ksmbd_rsp_append(work, 0); fill up to
+ * ksmbd_rsp_room(work) bytes at p; ksmbd_rsp_append(work, n) keeps them. Pointers returned stay valid until the handler
  * returns. Offsets written into responses are from the SMB2 header:
  * ksmbd_rsp_offset(work, ptr). Bulk read data is attached without a copy
  * with ksmbd_rsp_attach(); it is sent (and signed) after the body.

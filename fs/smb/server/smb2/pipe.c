@@ -246,6 +246,8 @@ static __le32 pipe_call(struct ksmbd_pipe *p, u32 method, const void *in,
 	if (!r)
 		return STATUS_PIPE_BROKEN;
 	p->daemon_more = r->flags == KSMBD_RPC_EMORE_DATA;
+	ksmbd_debug(IPC, "pipe %u method %#x: %u bytes in, %u out, flags %#x\n",
+		    p->id, method, in_len, r->payload_sz, r->flags);
 	if (!(method & KSMBD_RPC_METHOD_RETURN) || !r->payload_sz) {
 		kvfree(r);
 		return 0;
