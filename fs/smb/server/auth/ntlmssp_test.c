@@ -24,13 +24,16 @@ static const u8 nlmp_nt_hash[16] = {	/* NTOWFv1("Password") */
 	0xa4, 0xf4, 0x9c, 0x40, 0x65, 0x10, 0xbd, 0xca,
 	0xb6, 0x82, 0x4e, 0xe7, 0xc3, 0x0f, 0xd8, 0x52,
 };
+
 static const u8 nlmp_server_challenge[8] = {
 	0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef,
 };
+
 static const u8 nlmp_ntproof[16] = {
 	0x68, 0xcd, 0x0a, 0xb8, 0x51, 0xe5, 0x1c, 0x96,
 	0xaa, 0xbc, 0x92, 0x7b, 0xeb, 0xef, 0x6a, 0x1c,
 };
+
 /* NTLMv2_CLIENT_CHALLENGE "temp" of 4.2.4.2.2 */
 static const u8 nlmp_temp[] = {
 	0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
@@ -40,14 +43,17 @@ static const u8 nlmp_temp[] = {
 	0x53, 0x00, 0x65, 0x00, 0x72, 0x00, 0x76, 0x00, 0x65, 0x00, 0x72, 0x00,
 	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
+
 static const u8 nlmp_session_base_key[16] = {
 	0x8d, 0xe4, 0x0c, 0xca, 0xdb, 0xc1, 0x4a, 0x82,
 	0xf1, 0x5c, 0xb0, 0xad, 0x0d, 0xe9, 0x5c, 0xa3,
 };
+
 static const u8 nlmp_enc_session_key[16] = {
 	0xc5, 0xda, 0xd2, 0x54, 0x4f, 0xc9, 0x79, 0x90,
 	0x94, 0xce, 0x1c, 0xe9, 0x0b, 0xc9, 0xd0, 0x3e,
 };
+
 /* 4.2.4 challenge flags: 33 82 8a e2 */
 #define NLMP_FLAGS	0xe28a8233
 
@@ -272,6 +278,7 @@ static const u8 win_negotiate[] = {
 	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x06, 0x03, 0x80, 0x25,
 	0x00, 0x00, 0x00, 0x0f,
 };
+
 static const u8 win_challenge[] = {
 	0x4e, 0x54, 0x4c, 0x4d, 0x53, 0x53, 0x50, 0x00, 0x02, 0x00, 0x00, 0x00,
 	0x0c, 0x00, 0x0c, 0x00, 0x38, 0x00, 0x00, 0x00, 0x15, 0x82, 0x8a, 0xe2,
@@ -287,6 +294,7 @@ static const u8 win_challenge[] = {
 	0x07, 0x00, 0x08, 0x00, 0xa1, 0xa1, 0xf5, 0xad, 0xcb, 0xae, 0xd0, 0x01,
 	0x00, 0x00, 0x00, 0x00,
 };
+
 static const u8 win_authenticate[] = {
 	0x4e, 0x54, 0x4c, 0x4d, 0x53, 0x53, 0x50, 0x00, 0x03, 0x00, 0x00, 0x00,
 	0x18, 0x00, 0x18, 0x00, 0x90, 0x00, 0x00, 0x00, 0xee, 0x00, 0xee, 0x00,
@@ -330,6 +338,7 @@ static const u8 win_nt_hash[16] = {	/* MD4("Password01!") */
 	0x7c, 0x4f, 0xe5, 0xea, 0xda, 0x68, 0x27, 0x14,
 	0xa0, 0x36, 0xe3, 0x93, 0x78, 0x36, 0x2b, 0xab,
 };
+
 static const u8 win_session_key[16] = {
 	0x27, 0x0e, 0x1b, 0xa8, 0x96, 0x58, 0x5e, 0xeb,
 	0x7a, 0xf3, 0x47, 0x2d, 0x3b, 0x4c, 0x75, 0xa7,
@@ -348,7 +357,7 @@ static void windows_authenticate(struct kunit *test)
 							 sizeof(win_authenticate)),
 			KSMBD_NTLMSSP_AUTHENTICATE);
 	KUNIT_ASSERT_EQ(test, ksmbd_ntlmssp_parse_authenticate(blob,
-			sizeof(win_authenticate), &a), 0);
+							       sizeof(win_authenticate), &a), 0);
 	KUNIT_EXPECT_EQ(test, a.flags, 0xe2888215);
 	KUNIT_EXPECT_EQ(test, a.lm_len, 24);
 	KUNIT_EXPECT_EQ(test, a.nt_len, 238);
@@ -418,7 +427,7 @@ static void authenticate_bad_fields(struct kunit *test)
 			put_unaligned_le16(bad[i].max, fld + 2);
 			put_unaligned_le32(bad[i].off, fld + 4);
 			KUNIT_EXPECT_EQ_MSG(test,
-				ksmbd_ntlmssp_parse_authenticate(blob, n, &a),
+					    ksmbd_ntlmssp_parse_authenticate(blob, n, &a),
 				-EINVAL, "field %zu case %zu", f, i);
 		}
 		/* an empty field may point anywhere: it is not used */
@@ -532,7 +541,7 @@ static void negotiate_windows(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, blob);
 	memcpy(blob, win_negotiate, sizeof(win_negotiate));
 	KUNIT_ASSERT_EQ(test, ksmbd_ntlmssp_parse_negotiate(blob,
-			sizeof(win_negotiate), &flags), 0);
+							    sizeof(win_negotiate), &flags), 0);
 	KUNIT_EXPECT_EQ(test, flags, 0xe2088297);
 
 	for (len = 0; len < 16; len++)
@@ -567,18 +576,29 @@ static void negotiate_windows(struct kunit *test)
  * the TargetName and TargetInfo we write are byte for byte what Windows
  * sent; the flags differ only in TARGET_TYPE_DOMAIN (Windows: SERVER).
  */
+static int challenge(u8 *buf, size_t buflen, u32 client_flags,
+		     const u8 *server_challenge, const char *dom,
+		     const char *comp, u64 time, u32 *flags, size_t *len)
+{
+	return ksmbd_ntlmssp_build_challenge(buf, buflen, client_flags,
+					     server_challenge, dom, comp, time,
+					     flags, len);
+}
+
 static void challenge_like_windows(struct kunit *test)
 {
 	const size_t want_len = sizeof(win_challenge);
+	const u8 *srv_chal = win_challenge + 24;
+	u64 time = get_unaligned_le64(win_challenge + want_len - 12);
 	u8 *buf = kunit_kzalloc(test, 512, GFP_KERNEL);
 	size_t len, i;
 	u32 flags;
+	int rc;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	KUNIT_ASSERT_EQ(test, ksmbd_ntlmssp_build_challenge(buf, 512,
-			0xe2088297, win_challenge + 24, "SUT311", "SUT311",
-			get_unaligned_le64(win_challenge + want_len - 12),
-			&flags, &len), 0);
+	rc = challenge(buf, 512, 0xe2088297, srv_chal, "SUT311", "SUT311",
+		       time, &flags, &len);
+	KUNIT_ASSERT_EQ(test, rc, 0);
 	KUNIT_EXPECT_EQ(test, len, want_len);
 	KUNIT_EXPECT_EQ(test, flags, 0xe2898215);
 	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 20), flags);
@@ -590,23 +610,28 @@ static void challenge_like_windows(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ksmbd_ntlmssp_message_type(buf, len),
 			KSMBD_NTLMSSP_CHALLENGE);
 
-	for (i = 0; i < want_len; i++)
-		KUNIT_EXPECT_EQ(test, ksmbd_ntlmssp_build_challenge(buf, i,
-				0xe2088297, win_challenge + 24, "SUT311",
-				"SUT311", 0, &flags, &len), -ENOSPC);
+	for (i = 0; i < want_len; i++) {
+		rc = challenge(buf, i, 0xe2088297, srv_chal, "SUT311",
+			       "SUT311", time, &flags, &len);
+		KUNIT_EXPECT_EQ(test, rc, -ENOSPC);
+	}
 }
 
 static void challenge_flags(struct kunit *test)
 {
+	const u32 odd = NTLMSSP_NEGOTIATE_UNICODE | NTLMSSP_NEGOTIATE_SEAL |
+			NTLMSSP_NEGOTIATE_LM_KEY | NTLMSSP_NEGOTIATE_DATAGRAM |
+			NTLMSSP_NEGOTIATE_IDENTIFY;
 	u8 *buf = kunit_kzalloc(test, 512, GFP_KERNEL);
 	size_t len;
 	u32 flags;
+	int rc;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	/* an OEM client that asks for nothing */
-	KUNIT_ASSERT_EQ(test, ksmbd_ntlmssp_build_challenge(buf, 512,
-			NTLMSSP_NEGOTIATE_OEM, nlmp_server_challenge,
-			"WORKGROUP", "KSMBD", 0, &flags, &len), 0);
+	rc = challenge(buf, 512, NTLMSSP_NEGOTIATE_OEM, nlmp_server_challenge,
+		       "WORKGROUP", "KSMBD", 0, &flags, &len);
+	KUNIT_ASSERT_EQ(test, rc, 0);
 	KUNIT_EXPECT_EQ(test, flags, NTLMSSP_NEGOTIATE_OEM |
 			NTLMSSP_NEGOTIATE_NTLM | NTLMSSP_NEGOTIATE_TARGET_INFO |
 			NTLMSSP_REQUEST_TARGET | NTLMSSP_TARGET_TYPE_DOMAIN);
@@ -614,20 +639,18 @@ static void challenge_flags(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(buf + 56, "WORKGROUP", 9), 0);
 	/* no Version unless asked */
 	KUNIT_EXPECT_EQ(test, buf[55], 0);
-	/* SEAL, LM_KEY, DATAGRAM, IDENTIFY are not granted unless supported */
-	KUNIT_ASSERT_EQ(test, ksmbd_ntlmssp_build_challenge(buf, 512,
-			NTLMSSP_NEGOTIATE_UNICODE | NTLMSSP_NEGOTIATE_SEAL |
-			NTLMSSP_NEGOTIATE_LM_KEY | NTLMSSP_NEGOTIATE_DATAGRAM |
-			NTLMSSP_NEGOTIATE_IDENTIFY, nlmp_server_challenge,
-			"WORKGROUP", "KSMBD", 0, &flags, &len), 0);
+	/* SEAL is granted; LM_KEY, DATAGRAM, IDENTIFY are not */
+	rc = challenge(buf, 512, odd, nlmp_server_challenge, "WORKGROUP",
+		       "KSMBD", 0, &flags, &len);
+	KUNIT_ASSERT_EQ(test, rc, 0);
 	KUNIT_EXPECT_TRUE(test, flags & NTLMSSP_NEGOTIATE_SEAL);
 	KUNIT_EXPECT_FALSE(test, flags & (NTLMSSP_NEGOTIATE_LM_KEY |
 					  NTLMSSP_NEGOTIATE_DATAGRAM |
 					  NTLMSSP_NEGOTIATE_IDENTIFY));
 	/* names must be valid UTF-8 */
-	KUNIT_EXPECT_EQ(test, ksmbd_ntlmssp_build_challenge(buf, 512,
-			NTLMSSP_NEGOTIATE_UNICODE, nlmp_server_challenge,
-			"\xff", "KSMBD", 0, &flags, &len), -EINVAL);
+	rc = challenge(buf, 512, NTLMSSP_NEGOTIATE_UNICODE,
+		       nlmp_server_challenge, "\xff", "KSMBD", 0, &flags, &len);
+	KUNIT_EXPECT_EQ(test, rc, -EINVAL);
 }
 
 static int ntlmssp_suite_init(struct kunit_suite *suite)

@@ -36,7 +36,12 @@ static const char neg_hint[] = "not_defined_in_RFC4178@please_ignore";
 #define ASN1_TAG_APP0		0x60
 #define ASN1_TAG_CTX(n)		(0xa0 | (n))
 
-#define OID_IS(v, l, oid)	((l) == sizeof(oid) && !memcmp(v, oid, l))
+static bool oid_is(const void *v, size_t len, const u8 *oid, size_t oid_len)
+{
+	return len == oid_len && !memcmp(v, oid, len);
+}
+
+#define OID_IS(v, len, oid)	oid_is(v, len, oid, sizeof(oid))
 
 static enum ksmbd_mech mech_of(const void *oid, size_t len)
 {

@@ -219,43 +219,47 @@ static void decode_mech_choice(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, tok, NULL);
 }
 
+static int targ(u8 *buf, size_t buflen, int result, const u8 *tok,
+		size_t tok_len, size_t *len)
+{
+	return ksmbd_spnego_build_targ(buf, buflen, result, tok, tok_len, len);
+}
+
 /* What we answer the NEGOTIATE_MESSAGE with is what Windows answered. */
 static void build_targ_like_windows(struct kunit *test)
 {
 	const u8 *chal = win_targ_challenge + sizeof(win_targ_challenge) - 148;
+	const int incomplete = KSMBD_SPNEGO_ACCEPT_INCOMPLETE;
 	u8 *buf = kunit_kzalloc(test, 512, GFP_KERNEL);
 	size_t len, i;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	KUNIT_ASSERT_EQ(test, ksmbd_spnego_build_targ(buf, 512,
-			KSMBD_SPNEGO_ACCEPT_INCOMPLETE, chal, 148, &len), 0);
+	KUNIT_ASSERT_EQ(test, targ(buf, 512, incomplete, chal, 148, &len), 0);
 	KUNIT_EXPECT_EQ(test, len, sizeof(win_targ_challenge));
 	EXPECT_BYTES(test, buf, win_targ_challenge, sizeof(win_targ_challenge));
 
 	/* in place: the token at the start of the output buffer */
 	memset(buf, 0, 512);
 	memcpy(buf, chal, 148);
-	KUNIT_ASSERT_EQ(test, ksmbd_spnego_build_targ(buf, 512,
-			KSMBD_SPNEGO_ACCEPT_INCOMPLETE, buf, 148, &len), 0);
+	KUNIT_ASSERT_EQ(test, targ(buf, 512, incomplete, buf, 148, &len), 0);
 	EXPECT_BYTES(test, buf, win_targ_challenge, sizeof(win_targ_challenge));
 
 	for (i = 0; i < sizeof(win_targ_challenge); i++)
-		KUNIT_EXPECT_EQ(test, ksmbd_spnego_build_targ(buf, i,
-				KSMBD_SPNEGO_ACCEPT_INCOMPLETE, chal, 148,
-				&len), -ENOSPC);
+		KUNIT_EXPECT_EQ(test, targ(buf, i, incomplete, chal, 148, &len),
+				-ENOSPC);
 }
 
 static void build_targ_final(struct kunit *test)
 {
 	static const u8 completed[] = { 0xa1, 0x07, 0x30, 0x05, 0xa0, 0x03,
 					0x0a, 0x01, 0x00 };
+	const int done = KSMBD_SPNEGO_ACCEPT_COMPLETED;
 	u8 buf[32];
 	enum ksmbd_mech mech;
 	const u8 *tok;
 	size_t len;
 
-	KUNIT_ASSERT_EQ(test, ksmbd_spnego_build_targ(buf, sizeof(buf),
-			KSMBD_SPNEGO_ACCEPT_COMPLETED, NULL, 0, &len), 0);
+	KUNIT_ASSERT_EQ(test, targ(buf, sizeof(buf), done, NULL, 0, &len), 0);
 	KUNIT_EXPECT_EQ(test, len, sizeof(completed));
 	EXPECT_BYTES(test, buf, completed, sizeof(completed));
 	KUNIT_EXPECT_EQ(test, ksmbd_spnego_decode(buf, len, &mech, &tok, &len),
@@ -263,15 +267,15 @@ static void build_targ_final(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mech, KSMBD_MECH_NONE);
 	KUNIT_EXPECT_PTR_EQ(test, tok, NULL);
 
-	KUNIT_ASSERT_EQ(test, ksmbd_spnego_build_targ(buf, sizeof(buf),
-			KSMBD_SPNEGO_REJECT, NULL, 0, &len), 0);
+	KUNIT_ASSERT_EQ(test, targ(buf, sizeof(buf), KSMBD_SPNEGO_REJECT, NULL,
+				   0, &len), 0);
 	KUNIT_EXPECT_EQ(test, buf[8], KSMBD_SPNEGO_REJECT);
 	KUNIT_EXPECT_EQ(test, ksmbd_spnego_decode(buf, len, &mech, &tok, &len),
 			-EACCES);
-	KUNIT_EXPECT_EQ(test, ksmbd_spnego_build_targ(buf, sizeof(buf), 3,
-						      NULL, 0, &len), -EINVAL);
-	KUNIT_EXPECT_EQ(test, ksmbd_spnego_build_targ(buf, sizeof(buf), -1,
-						      NULL, 0, &len), -EINVAL);
+	KUNIT_EXPECT_EQ(test, targ(buf, sizeof(buf), 3, NULL, 0, &len),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, targ(buf, sizeof(buf), -1, NULL, 0, &len),
+			-EINVAL);
 }
 
 static void build_init(struct kunit *test)
@@ -314,7 +318,7 @@ static void decode_truncated(struct kunit *test)
 			b = kmemdup(blobs[i].p, blobs[i].len, GFP_KERNEL);
 			KUNIT_ASSERT_NOT_NULL(test, b);
 			KUNIT_EXPECT_EQ_MSG(test,
-				ksmbd_spnego_decode(b, len, &mech, &tok, &tlen),
+					    ksmbd_spnego_decode(b, len, &mech, &tok, &tlen),
 				-EINVAL, "blob %zu len %zu", i, len);
 			kfree(b);
 		}
