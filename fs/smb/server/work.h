@@ -33,8 +33,9 @@
  * committed after: p = ksmbd_rsp_append(work, 0); fill up to
  * ksmbd_rsp_room(work) bytes at p; ksmbd_rsp_append(work, n) keeps them.
  * Pointers returned stay valid until the handler returns. Offsets written
- * into responses are from the SMB2 header: ksmbd_rsp_offset(work, ptr). Bulk read data is attached without a copy
- * with ksmbd_rsp_attach(); it is sent (and signed) after the body.
+ * into responses are from the SMB2 header: ksmbd_rsp_offset(work, ptr).
+ * Bulk read data is attached without a copy with ksmbd_rsp_attach(); it is
+ * sent (and signed) after the body.
  */
 #ifndef __KSMBD_WORK_H__
 #define __KSMBD_WORK_H__
