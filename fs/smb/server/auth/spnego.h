@@ -49,7 +49,8 @@ int ksmbd_spnego_build_init(void *buf, size_t buflen, bool offer_krb5,
  * @token_len: out, its length (0 with @token NULL)
  *
  * Accepts a GSS-API wrapped negTokenInit (first leg; @mech is the first of
- * the client's mechTypes that we know, and the mechToken is returned only
+ * the client's mechTypes that we know, KSMBD_MECH_NONE if none, and the
+ * mechToken is returned only
  * when that mechanism is the client's first choice, as RFC 4178 says the
  * optimistic token belongs to it), a negTokenTarg (later legs; @mech from
  * supportedMech, else from the token's NTLMSSP signature, else NONE), or
