@@ -194,6 +194,11 @@ static void ksmbd_file_unlink(struct ksmbd_file *fp)
 	int err;
 
 	old = override_creds(fp->filp->f_cred);
+	/*
+	 * Our own reference: with only the open file's, d_delete() would
+	 * turn the dentry negative under that file and drop the inode.
+	 */
+	dget(d);
 	parent = dget_parent(d);
 	dir = d_inode(parent);
 	inode_lock_nested(dir, I_MUTEX_PARENT);
@@ -207,6 +212,7 @@ static void ksmbd_file_unlink(struct ksmbd_file *fp)
 	}
 	inode_unlock(dir);
 	dput(parent);
+	dput(d);
 	revert_creds(old);
 }
 

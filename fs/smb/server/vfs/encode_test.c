@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * KUnit: directory entry packing at buffer limits, information-class
+ * encoders, user.DOSATTRIB layout, CREATE context walk (vfs/dirent.h,
+ * vfs/info.h, vfs/dosattr.h, vfs/cctx.h).
+ */
+#include <kunit/test.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <asm/unaligned.h>
+
+#include "dirent.h"
+#include "info.h"
+#include "info_wire.h"
+#include "dosattr.h"
+#include "cctx.h"
+#include "../../common/smb2pdu.h"
+
+static void fake_stat(struct ksmbd_stat *ks, bool dir)
+{
+	memset(ks, 0, sizeof(*ks));
+	ks->st.mode = dir ? S_IFDIR | 0755 : S_IFREG | 0644;
+	ks->st.size = 1000;
+	ks->st.blocks = 8;
+	ks->st.ino = 0x1122334455667788ULL;
+	ks->st.nlink = 1;
+	ks->st.mtime.tv_sec = 0;	/* 1970 */
+	ks->create_time = 42;
+	ks->attrs = dir ? FILE_ATTRIBUTE_DIRECTORY : FILE_ATTRIBUTE_ARCHIVE;
+}
+
+static const __le16 name5[] = { cpu_to_le16('a'), cpu_to_le16('b'),
+				cpu_to_le16('c'), cpu_to_le16('d'),
+				cpu_to_le16('e') };
+
+/* Entries chain 8-aligned; the one that does not fit is refused whole. */
+static void dirent_pack_limits(struct kunit *test)
+{
+	static const u8 classes[] = {
+		FILE_DIRECTORY_INFORMATION, FILE_FULL_DIRECTORY_INFORMATION,
+		FILEID_FULL_DIRECTORY_INFORMATION,
+		FILE_BOTH_DIRECTORY_INFORMATION,
+		FILEID_BOTH_DIRECTORY_INFORMATION, FILE_NAMES_INFORMATION,
+		FILE_ID_EXTD_DIRECTORY_INFORMATION,
+	};
+	static const u32 sizes[] = { 64, 68, 80, 94, 104, 12, 88 };
+	struct ksmbd_dirent e = { .name = name5, .name_len = 10 };
+	struct ksmbd_stat ks;
+	unsigned int i;
+	u8 *buf = kunit_kzalloc(test, 1024, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	fake_stat(&ks, false);
+	e.ks = &ks;
+	for (i = 0; i < ARRAY_SIZE(classes); i++) {
+		u32 one = sizes[i] + 10, two = ALIGN(one, 8) + one;
+		struct ksmbd_dirent_buf b = { .buf = buf, .max = two };
+
+		KUNIT_EXPECT_EQ(test, ksmbd_dirent_fixed(classes[i]), sizes[i]);
+		/* exactly two fit, the third does not */
+		KUNIT_EXPECT_EQ(test, ksmbd_dirent_put(&b, classes[i], &e), 0);
+		KUNIT_EXPECT_EQ(test, ksmbd_dirent_put(&b, classes[i], &e), 0);
+		KUNIT_EXPECT_EQ(test, ksmbd_dirent_put(&b, classes[i], &e),
+				-ENOSPC);
+		KUNIT_EXPECT_EQ(test, b.count, 2u);
+		KUNIT_EXPECT_EQ(test, b.used, two);
+		KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf), ALIGN(one, 8));
+		KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + ALIGN(one, 8)),
+				0u);
+		/* the name is at the end of the fixed part */
+		KUNIT_EXPECT_EQ(test, memcmp(buf + sizes[i], name5, 10), 0);
+
+		/* one byte short of a single entry: nothing written */
+		b = (struct ksmbd_dirent_buf){ .buf = buf, .max = one - 1 };
+		KUNIT_EXPECT_EQ(test, ksmbd_dirent_put(&b, classes[i], &e),
+				-ENOSPC);
+		KUNIT_EXPECT_EQ(test, b.count, 0u);
+	}
+	KUNIT_EXPECT_EQ(test, ksmbd_dirent_fixed(FILE_BASIC_INFORMATION), 0u);
+}
+
+static void dirent_fields(struct kunit *test)
+{
+	struct ksmbd_dirent e = { .name = name5, .name_len = 10 };
+	struct ksmbd_dirent_buf b = {};
+	struct ksmbd_stat ks;
+	u8 buf[128];
+
+	fake_stat(&ks, false);
+	e.ks = &ks;
+	b.buf = buf;
+	b.max = sizeof(buf);
+	KUNIT_ASSERT_EQ(test, ksmbd_dirent_put(&b,
+					       FILEID_BOTH_DIRECTORY_INFORMATION,
+					       &e), 0);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 8), 42ULL);
+	/* LastWriteTime: the Unix epoch in NT time */
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 24),
+			KSMBD_NT_EPOCH_DELTA);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 40), 1000ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 48), 4096ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 56),
+			(u32)FILE_ATTRIBUTE_ARCHIVE);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 60), 10u);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 96),
+			0x1122334455667788ULL);
+}
+
+static void info_file_classes(struct kunit *test)
+{
+	struct ksmbd_info_ctx c = { .name = "dir/f", .access = 0x12019f,
+				    .pos = 7 };
+	struct ksmbd_stat ks;
+	u8 *buf = kunit_kzalloc(test, 256, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	fake_stat(&ks, false);
+	c.ks = &ks;
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_BASIC_INFORMATION,
+						     &c, buf, 40), 40);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_BASIC_INFORMATION,
+						     &c, buf, 39), -E2BIG);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_STANDARD_INFORMATION,
+						     &c, buf, 24), 24);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 8), 1000ULL);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_NETWORK_OPEN_INFORMATION,
+						     &c, buf, 56), 56);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_INTERNAL_INFORMATION,
+						     &c, buf, 8), 8);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf), 0x1122334455667788ULL);
+	/* all: 100 fixed + "\dir\f" (6 units) */
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_ALL_INFORMATION,
+						     &c, buf, 256), 112);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 96), 12u);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(buf + 100), '\\');
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(buf + 108), '\\');
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 80), 7ULL);
+	/* name cut: overflow with the buffer full */
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_ALL_INFORMATION,
+						     &c, buf, 104), -ENOBUFS);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_ALL_INFORMATION,
+						     &c, buf, 99), -E2BIG);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_STREAM_INFORMATION,
+						     &c, buf, 256), 24 + 14);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(200, &c, buf, 256),
+			-EOPNOTSUPP);
+	fake_stat(&ks, true);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_STREAM_INFORMATION,
+						     &c, buf, 256), 0);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_STANDARD_INFORMATION,
+						     &c, buf, 24), 24);
+	KUNIT_EXPECT_EQ(test, buf[21], 1);		/* Directory */
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 8), 0ULL);
+}
+
+static void info_fs_classes(struct kunit *test)
+{
+	struct kstatfs sfs = { .f_bsize = 4096, .f_blocks = 100,
+			       .f_bavail = 10, .f_bfree = 20,
+			       .f_namelen = 255 };
+	struct ksmbd_fs_ctx c = { .sfs = &sfs, .label = "share",
+				  .fs_name = "NTFS", .fs_attrs = 3 };
+	u8 buf[128];
+
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_FULL_SIZE_INFORMATION,
+						   &c, buf, sizeof(buf)), 32);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf), 100ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 8), 10ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 16), 20ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 24), 8u);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 28), 512u);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_ATTRIBUTE_INFORMATION,
+						   &c, buf, sizeof(buf)), 20);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 8), 8u);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_VOLUME_INFORMATION,
+						   &c, buf, sizeof(buf)), 28);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_VOLUME_INFORMATION,
+						   &c, buf, 17), -E2BIG);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_SECTOR_SIZE_INFORMATION,
+						   &c, buf, sizeof(buf)), 28);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_DEVICE_INFORMATION,
+						   &c, buf, sizeof(buf)), 8);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_OBJECT_ID_INFORMATION,
+						   &c, buf, sizeof(buf)), 64);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_CONTROL_INFORMATION,
+						   &c, buf, sizeof(buf)),
+			-EOPNOTSUPP);
+}
+
+static void info_nt_time(struct kunit *test)
+{
+	struct timespec64 ts = { .tv_sec = 1, .tv_nsec = 500 };
+
+	KUNIT_EXPECT_EQ(test, ksmbd_time_to_nt(ts),
+			KSMBD_NT_EPOCH_DELTA + 10000005ULL);
+	ts = ksmbd_nt_to_time(KSMBD_NT_EPOCH_DELTA + 10000005ULL);
+	KUNIT_EXPECT_EQ(test, ts.tv_sec, 1LL);
+	KUNIT_EXPECT_EQ(test, ts.tv_nsec, 500L);
+	/* before 1970 clamps to the epoch */
+	ts = ksmbd_nt_to_time(5);
+	KUNIT_EXPECT_EQ(test, ts.tv_sec, 0LL);
+}
+
+/* What smbd 4.x wrote for an archive file (getfattr -e hex). */
+static const u8 samba_v5[] = {
+	0x00, 0x00, 0x05, 0x00, 0x05, 0x00, 0x00, 0x00, 0x11, 0x00, 0x00, 0x00,
+	0x20, 0x00, 0x00, 0x00, 0x73, 0x84, 0xf7, 0x9f, 0x02, 0x7c, 0xdd, 0x01,
+};
+
+static void dosattr_layout(struct kunit *test)
+{
+	struct ksmbd_dosattr da, back;
+	u8 buf[KSMBD_DOSATTR_MAX];
+	u8 v4[32] = { 0x00, 0x00, 0x04, 0x00, 0x04, 0x00, 0x00, 0x00,
+		      0x11, 0, 0, 0, 0x02, 0, 0, 0 };
+
+	KUNIT_ASSERT_EQ(test, ksmbd_dosattr_decode(samba_v5, sizeof(samba_v5),
+						   &da), 0);
+	KUNIT_EXPECT_EQ(test, da.attrs, 0x20u);
+	KUNIT_EXPECT_EQ(test, da.create_time, 0x01dd7c029ff78473ULL);
+	/* our encoding is byte-identical to Samba's */
+	KUNIT_EXPECT_EQ(test, ksmbd_dosattr_encode(&da, buf),
+			(size_t)sizeof(samba_v5));
+	KUNIT_EXPECT_EQ(test, memcmp(buf, samba_v5, sizeof(samba_v5)), 0);
+	/* version 4: itime before create_time */
+	put_unaligned_le64(99, v4 + 24);
+	KUNIT_ASSERT_EQ(test, ksmbd_dosattr_decode(v4, sizeof(v4), &back), 0);
+	KUNIT_EXPECT_EQ(test, back.attrs, 2u);
+	KUNIT_EXPECT_EQ(test, back.create_time, 99ULL);
+	/* legacy hex string prefix is skipped */
+	{
+		u8 hex[] = { '0', 'x', '2', '0', 0, 0, 5, 0, 5, 0, 0, 0,
+			     0x01, 0, 0, 0, 0x21, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+			     0, 0 };
+
+		KUNIT_ASSERT_EQ(test, ksmbd_dosattr_decode(hex, sizeof(hex),
+							   &back), 0);
+		KUNIT_EXPECT_EQ(test, back.attrs, 0x21u);
+		KUNIT_EXPECT_EQ(test, back.create_time, 0ULL);
+	}
+	/* truncated, unterminated, mismatched level, unknown version */
+	KUNIT_EXPECT_EQ(test, ksmbd_dosattr_decode(samba_v5, 23, &back),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, ksmbd_dosattr_decode((const u8 *)"0x20", 4,
+						   &back), -EINVAL);
+	memcpy(buf, samba_v5, sizeof(buf));
+	buf[4] = 4;
+	KUNIT_EXPECT_EQ(test, ksmbd_dosattr_decode(buf, sizeof(buf), &back),
+			-EINVAL);
+	buf[2] = 9;
+	buf[4] = 9;
+	KUNIT_EXPECT_EQ(test, ksmbd_dosattr_decode(buf, sizeof(buf), &back),
+			-EINVAL);
+}
+
+struct cctx_seen {
+	int n;
+	char names[4][5];
+	u32 dlen[4];
+};
+
+static int cctx_record(void *arg, const struct ksmbd_cctx *c)
+{
+	struct cctx_seen *s = arg;
+
+	if (s->n < 4) {
+		memcpy(s->names[s->n], c->name, 4);
+		s->names[s->n][4] = '\0';
+		s->dlen[s->n] = c->data_len;
+	}
+	s->n++;
+	return 0;
+}
+
+/* context at off: name (4 bytes) at 16, data at 24 */
+static u32 put_ctx(u8 *buf, u32 off, const char *name, u32 dlen, u32 next)
+{
+	struct create_context *cc = (void *)(buf + off);
+
+	cc->Next = cpu_to_le32(next);
+	cc->NameOffset = cpu_to_le16(16);
+	cc->NameLength = cpu_to_le16(4);
+	cc->DataOffset = cpu_to_le16(dlen ? 24 : 0);
+	cc->DataLength = cpu_to_le32(dlen);
+	memcpy(cc->Buffer, name, 4);
+	return ALIGN(24 + dlen, 8);
+}
+
+static void cctx_walk(struct kunit *test)
+{
+	u8 *buf = kunit_kzalloc(test, 256, GFP_KERNEL);
+	struct cctx_seen s = {};
+	u32 a;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	a = put_ctx(buf, 0, "MxAc", 0, 24);
+	put_ctx(buf, a, "QFid", 0, 0);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, a + 16 + 4, cctx_record, &s),
+			0);
+	KUNIT_EXPECT_EQ(test, s.n, 2);
+	KUNIT_EXPECT_STREQ(test, s.names[0], "MxAc");
+	KUNIT_EXPECT_STREQ(test, s.names[1], "QFid");
+
+	/* data of 8 bytes inside */
+	memset(buf, 0, 256);
+	a = put_ctx(buf, 0, "MxAc", 8, 0);
+	s.n = 0;
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 32, cctx_record, &s), 0);
+	KUNIT_EXPECT_EQ(test, s.dlen[0], 8u);
+	/* data runs past the area */
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 31, cctx_record, &s),
+			-EINVAL);
+	/* header does not fit */
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 15, cctx_record, &s),
+			-EINVAL);
+	/* Next not 8-aligned, Next beyond the end, Next pointing back */
+	put_unaligned_le32(12, buf);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 64, cctx_record, &s),
+			-EINVAL);
+	put_unaligned_le32(128, buf);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 64, cctx_record, &s),
+			-EINVAL);
+	put_unaligned_le32(0xfffffff8, buf);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 64, cctx_record, &s),
+			-EINVAL);
+	/* name offset inside the header, name length too short */
+	put_unaligned_le32(0, buf);
+	put_unaligned_le16(8, buf + 4);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 32, cctx_record, &s),
+			-EINVAL);
+	put_unaligned_le16(16, buf + 4);
+	put_unaligned_le16(2, buf + 6);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 32, cctx_record, &s),
+			-EINVAL);
+	/* data overlapping the name */
+	put_unaligned_le16(4, buf + 6);
+	put_unaligned_le16(16, buf + 10);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 32, cctx_record, &s),
+			-EINVAL);
+	/* empty list */
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 0, cctx_record, &s), 0);
+}
+
+static void cctx_loop_bound(struct kunit *test)
+{
+	u8 *buf = kunit_kzalloc(test, 64 * 24, GFP_KERNEL);
+	struct cctx_seen s = {};
+	u32 i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	for (i = 0; i < 64; i++)
+		put_ctx(buf, i * 24, "ABCD", 0, i == 63 ? 0 : 24);
+	/* more than KSMBD_MAX_CCTX contexts are refused */
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 64 * 24, cctx_record, &s),
+			-EINVAL);
+	KUNIT_EXPECT_LE(test, s.n, KSMBD_MAX_CCTX);
+}
+
+static void cctx_put(struct kunit *test)
+{
+	u8 buf[64];
+	__le32 d[2] = { 0, cpu_to_le32(0x1f01ff) };
+
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_put(buf, 31, "MxAc", d, 8), 0u);
+	KUNIT_ASSERT_EQ(test, ksmbd_cctx_put(buf, 64, "MxAc", d, 8), 32u);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(buf + 10), 24);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 12), 8u);
+	KUNIT_EXPECT_EQ(test, memcmp(buf + 16, "MxAc", 4), 0);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 28), 0x1f01ffu);
+}
+
+static struct kunit_case ksmbd_vfs_encode_cases[] = {
+	KUNIT_CASE(dirent_pack_limits),
+	KUNIT_CASE(dirent_fields),
+	KUNIT_CASE(info_file_classes),
+	KUNIT_CASE(info_fs_classes),
+	KUNIT_CASE(info_nt_time),
+	KUNIT_CASE(dosattr_layout),
+	KUNIT_CASE(cctx_walk),
+	KUNIT_CASE(cctx_loop_bound),
+	KUNIT_CASE(cctx_put),
+	{}
+};
+
+static struct kunit_suite ksmbd_vfs_encode_suite = {
+	.name = "ksmbd_vfs_encode",
+	.test_cases = ksmbd_vfs_encode_cases,
+};
+
+kunit_test_suite(ksmbd_vfs_encode_suite);
