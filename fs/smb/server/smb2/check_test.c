@@ -326,10 +326,16 @@ static u32 utf16(__le16 *out, const char *s)
 	return i * 2;
 }
 
+static const char * const bad_paths[] = {
+	"\\server\\share", "\\\\server\\", "\\\\server", "\\\\\\share",
+	"\\\\s\\a\\b", "\\\\s\\a/b", "",
+};
+
 static void share_path(struct kunit *test)
 {
 	__le16 p[128];
 	char out[256];
+	unsigned int i;
 	u32 len;
 
 	len = utf16(p, "\\\\server\\Share");
@@ -341,21 +347,12 @@ static void share_path(struct kunit *test)
 			4);
 	KUNIT_EXPECT_STREQ(test, out, "ipc$");
 	/* malformed */
-	len = utf16(p, "\\server\\share");
-	KUNIT_EXPECT_LT(test, ksmbd_tree_path_share(p, len, out, sizeof(out)),
-			0);
-	len = utf16(p, "\\\\server\\");
-	KUNIT_EXPECT_LT(test, ksmbd_tree_path_share(p, len, out, sizeof(out)),
-			0);
-	len = utf16(p, "\\\\server");
-	KUNIT_EXPECT_LT(test, ksmbd_tree_path_share(p, len, out, sizeof(out)),
-			0);
-	len = utf16(p, "\\\\\\share");
-	KUNIT_EXPECT_LT(test, ksmbd_tree_path_share(p, len, out, sizeof(out)),
-			0);
-	len = utf16(p, "\\\\s\\a\\b");
-	KUNIT_EXPECT_LT(test, ksmbd_tree_path_share(p, len, out, sizeof(out)),
-			0);
+	for (i = 0; i < ARRAY_SIZE(bad_paths); i++) {
+		len = utf16(p, bad_paths[i]);
+		KUNIT_EXPECT_LT_MSG(test, ksmbd_tree_path_share(p, len, out,
+								sizeof(out)),
+				    0, "%s", bad_paths[i]);
+	}
 	/* odd byte length */
 	len = utf16(p, "\\\\s\\share");
 	KUNIT_EXPECT_LT(test, ksmbd_tree_path_share(p, len - 1, out,
