@@ -16,6 +16,7 @@
 #include "../mgmt/tree.h"
 #include "../mgmt/share.h"
 #include "../vfs/fid.h"
+#include "../vfs/lock.h"
 #include "../vfs/smb2_util.h"
 
 #define SMB2_APPEND_OFFSET	U64_MAX
@@ -54,6 +55,10 @@ __le32 smb2_read(struct ksmbd_work *work)
 	}
 	if (!(fp->daccess & (FILE_READ_DATA_LE | FILE_EXECUTE_LE))) {
 		st = STATUS_ACCESS_DENIED;
+		goto out;
+	}
+	if (ksmbd_lock_check(fp, off, len, false)) {
+		st = STATUS_FILE_LOCK_CONFLICT;
 		goto out;
 	}
 	if (len) {
@@ -144,6 +149,10 @@ __le32 smb2_write(struct ksmbd_work *work)
 		}
 	}
 	pos = append ? i_size_read(file_inode(fp->filp)) : off;
+	if (ksmbd_lock_check(fp, pos, len, true)) {
+		st = STATUS_FILE_LOCK_CONFLICT;
+		goto out;
+	}
 	if (len) {
 		n = kernel_write(fp->filp, data, len, &pos);
 		if (n < 0) {

@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 
 #include "fid.h"
+#include "lock.h"
 #include "../work.h"
 #include "../mgmt/session.h"
 #include "../mgmt/tree.h"
@@ -39,6 +40,8 @@ static struct ksmbd_inode *ksmbd_inode_get(struct inode *inode)
 	n->inode = inode;
 	mutex_init(&n->lock);
 	INIT_LIST_HEAD(&n->opens);
+	INIT_LIST_HEAD(&n->locks);
+	init_waitqueue_head(&n->lock_wait);
 
 	spin_lock(&ksmbd_inode_lock);
 	hash_for_each_possible(ksmbd_inode_hash, ki, hnode, (unsigned long)inode)
@@ -223,6 +226,7 @@ static void ksmbd_file_release(struct kref *kref)
 
 	mutex_lock(&ki->lock);
 	list_del_init(&fp->ki_node);
+	ksmbd_locks_release(fp);
 	if (fp->delete_on_close && !fp->stream)
 		ki->delete_pending = true;
 	if (list_empty(&ki->opens) && ki->delete_pending) {
@@ -282,6 +286,8 @@ static bool ksmbd_fid_unpublish(struct ksmbd_fid_table *t,
 		mine = true;
 	}
 	xa_unlock(&t->xa);
+	if (mine)	/* a blocked LOCK on this handle gives up */
+		wake_up_all(&fp->ki->lock_wait);
 	return mine;
 }
 
@@ -358,6 +364,7 @@ static void ksmbd_close_files(struct ksmbd_session *sess,
 		xa_unlock(&t->xa);
 		if (!found)
 			break;
+		wake_up_all(&fp->ki->lock_wait);
 		ksmbd_file_put(fp);	/* the table's */
 	}
 }

@@ -22,8 +22,11 @@
  * Locking:
  *   table->xa (own lock): volatile id -> fp.
  *   ki->lock (mutex): ki->opens, the share modes of the opens on it,
- *     ki->delete_pending; held across the sharing check + insertion of a new
- *     open so that two CREATEs cannot both pass.
+ *     ki->delete_pending, ki->locks (byte-range locks of all opens);
+ *     held across the sharing check + insertion of a new open so that
+ *     two CREATEs cannot both pass.
+ *   fp->published is written under table->xa's lock, read locklessly by
+ *     blocked LOCK waiters (smb2/lock.c).
  *   fp->lock (mutex): directory enumeration state, fp->pos, fp->mode.
  *   The other fp fields are fixed at CREATE, except delete_on_close which
  *     is written under ki->lock.
@@ -35,6 +38,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 #include <linux/xarray.h>
 
 struct file;
@@ -54,6 +58,8 @@ struct ksmbd_inode {
 	struct inode *inode;		/* key; pinned by the opens */
 	struct mutex lock;		/* see header comment */
 	struct list_head opens;		/* struct ksmbd_file.ki_node */
+	struct list_head locks;		/* struct ksmbd_lock.node (vfs/lock.h) */
+	wait_queue_head_t lock_wait;	/* blocked LOCK requests */
 	bool delete_pending;
 };
 
