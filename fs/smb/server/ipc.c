@@ -79,7 +79,8 @@ static u32 daemon_portid;		/* 0: no daemon registered */
 static bool daemon_answers;		/* it answered a heartbeat */
 static bool daemon_alive;
 static unsigned long last_answer;	/* jiffies of the last heartbeat answer */
-static DEFINE_IDA(ipc_ida);
+static DEFINE_IDA(ipc_ida);		/* pipe (RPC) handles */
+static atomic_t ipc_seq = ATOMIC_INIT(0);	/* one-shot request handles */
 
 static atomic_t stat_requests = ATOMIC_INIT(0);
 static atomic_t stat_timeouts = ATOMIC_INIT(0);
@@ -302,22 +303,21 @@ static void *ipc_call(unsigned int event, void *req, size_t len, u32 handle)
 	return w.resp;
 }
 
-static int ipc_handle_alloc(void)
-{
-	return ida_alloc_min(&ipc_ida, 1, GFP_KERNEL);
-}
-
-/* A request with a fresh handle of its own. */
+/*
+ * A one-shot request gets a handle from a counter, not from an allocator
+ * that would reuse it at once: a late answer to a request that timed out
+ * must not be taken for the answer to a newer request of the same kind.
+ * (Pipe handles come from ipc_ida and live until the pipe is closed;
+ * answers are matched on (handle, event), so the two spaces never mix.)
+ */
 static void *ipc_call_once(unsigned int event, void *req, size_t len)
 {
-	void *resp;
-	int handle = ipc_handle_alloc();
+	u32 handle;
 
-	if (handle < 0)
-		return ERR_PTR(handle);
-	resp = ipc_call(event, req, len, handle);
-	ida_free(&ipc_ida, handle);
-	return resp;
+	do {
+		handle = (u32)atomic_inc_return(&ipc_seq);
+	} while (!handle);
+	return ipc_call(event, req, len, handle);
 }
 
 static bool copy_name(__s8 *dst, size_t size, const char *src)
@@ -412,7 +412,7 @@ int ksmbd_ipc_logout(const char *account, u32 account_flags)
 
 int ksmbd_ipc_rpc_handle_new(void)
 {
-	return ipc_handle_alloc();
+	return ida_alloc_min(&ipc_ida, 1, GFP_KERNEL);
 }
 
 void ksmbd_ipc_rpc_handle_free(int handle)
