@@ -58,6 +58,7 @@ found:
 }
 
 static void ksmbd_inode_release(struct kref *kref)
+	__releases(&ksmbd_inode_lock)
 {
 	struct ksmbd_inode *ki = container_of(kref, struct ksmbd_inode, kref);
 

@@ -90,6 +90,13 @@ static void name_parse_cases(struct kunit *test)
 	}
 }
 
+/* the status in CPU order, for KUNIT_EXPECT_EQ */
+static u32 parse_st(const __le16 *name, u32 len, bool allow_stream,
+		    struct ksmbd_name *n)
+{
+	return le32_to_cpu(ksmbd_name_parse(name, len, allow_stream, n));
+}
+
 static void name_parse_raw(struct kunit *test)
 {
 	__le16 nul[] = { cpu_to_le16('a'), 0, cpu_to_le16('b') };
@@ -99,18 +106,18 @@ static void name_parse_raw(struct kunit *test)
 	struct ksmbd_name n;
 
 	/* embedded NUL */
-	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(nul, sizeof(nul), true, &n),
-			STATUS_OBJECT_NAME_INVALID);
+	KUNIT_EXPECT_EQ(test, parse_st(nul, sizeof(nul), true, &n),
+			le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
 	/* odd byte length */
-	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(nul, 3, true, &n),
-			STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(lone_hi, sizeof(lone_hi), true,
-					       &n), STATUS_OBJECT_NAME_INVALID);
-	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(lone_lo, sizeof(lone_lo), true,
-					       &n), STATUS_OBJECT_NAME_INVALID);
+	KUNIT_EXPECT_EQ(test, parse_st(nul, 3, true, &n),
+			le32_to_cpu(STATUS_INVALID_PARAMETER));
+	KUNIT_EXPECT_EQ(test, parse_st(lone_hi, sizeof(lone_hi), true,
+					       &n), le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
+	KUNIT_EXPECT_EQ(test, parse_st(lone_lo, sizeof(lone_lo), true,
+					       &n), le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
 	/* U+1F600 as a surrogate pair -> 4 UTF-8 bytes */
-	KUNIT_ASSERT_EQ(test, ksmbd_name_parse(pair, sizeof(pair), true, &n),
-			STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, parse_st(pair, sizeof(pair), true, &n),
+			le32_to_cpu(STATUS_SUCCESS));
 	KUNIT_EXPECT_STREQ(test, n.path, "\xf0\x9f\x98\x80");
 	ksmbd_name_free(&n);
 	/* stream not allowed where the caller says so */
@@ -118,9 +125,9 @@ static void name_parse_raw(struct kunit *test)
 		__le16 s[] = { cpu_to_le16('f'), cpu_to_le16(':'),
 			       cpu_to_le16('x') };
 
-		KUNIT_EXPECT_EQ(test, ksmbd_name_parse(s, sizeof(s), false,
+		KUNIT_EXPECT_EQ(test, parse_st(s, sizeof(s), false,
 						       &n),
-				STATUS_OBJECT_NAME_INVALID);
+				le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
 	}
 }
 
@@ -134,16 +141,16 @@ static void name_parse_lengths(struct kunit *test)
 	for (i = 0; i < 256; i++)
 		buf[i] = cpu_to_le16('x');
 	/* 255 units: fine; 256: too long */
-	KUNIT_ASSERT_EQ(test, ksmbd_name_parse(buf, 255 * 2, true, &n),
-			STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, parse_st(buf, 255 * 2, true, &n),
+			le32_to_cpu(STATUS_SUCCESS));
 	KUNIT_EXPECT_EQ(test, strlen(n.path), (size_t)255);
 	ksmbd_name_free(&n);
-	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(buf, 256 * 2, true, &n),
-			STATUS_NAME_TOO_LONG);
+	KUNIT_EXPECT_EQ(test, parse_st(buf, 256 * 2, true, &n),
+			le32_to_cpu(STATUS_NAME_TOO_LONG));
 	/* path longer than the limit */
-	KUNIT_EXPECT_EQ(test, ksmbd_name_parse(buf, (KSMBD_NAME_PATH_MAX + 1)
+	KUNIT_EXPECT_EQ(test, parse_st(buf, (KSMBD_NAME_PATH_MAX + 1)
 					       * 2, true, &n),
-			STATUS_NAME_TOO_LONG);
+			le32_to_cpu(STATUS_NAME_TOO_LONG));
 }
 
 static u16 *u16s(struct kunit *test, const char *s, unsigned int *len)
