@@ -111,10 +111,10 @@ static void name_parse_raw(struct kunit *test)
 	/* odd byte length */
 	KUNIT_EXPECT_EQ(test, parse_st(nul, 3, true, &n),
 			le32_to_cpu(STATUS_INVALID_PARAMETER));
-	KUNIT_EXPECT_EQ(test, parse_st(lone_hi, sizeof(lone_hi), true,
-					       &n), le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
-	KUNIT_EXPECT_EQ(test, parse_st(lone_lo, sizeof(lone_lo), true,
-					       &n), le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
+	KUNIT_EXPECT_EQ(test, parse_st(lone_hi, sizeof(lone_hi), true, &n),
+			le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
+	KUNIT_EXPECT_EQ(test, parse_st(lone_lo, sizeof(lone_lo), true, &n),
+			le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
 	/* U+1F600 as a surrogate pair -> 4 UTF-8 bytes */
 	KUNIT_ASSERT_EQ(test, parse_st(pair, sizeof(pair), true, &n),
 			le32_to_cpu(STATUS_SUCCESS));
@@ -125,8 +125,7 @@ static void name_parse_raw(struct kunit *test)
 		__le16 s[] = { cpu_to_le16('f'), cpu_to_le16(':'),
 			       cpu_to_le16('x') };
 
-		KUNIT_EXPECT_EQ(test, parse_st(s, sizeof(s), false,
-						       &n),
+		KUNIT_EXPECT_EQ(test, parse_st(s, sizeof(s), false, &n),
 				le32_to_cpu(STATUS_OBJECT_NAME_INVALID));
 	}
 }
