@@ -42,6 +42,7 @@
 #include "debug.h"
 #include "ipc.h"
 #include "server.h"
+#include "mgmt/share.h"
 
 /* The ABI: sizes as laid out by the daemons built against it. */
 static_assert(sizeof(struct ksmbd_heartbeat) == 4);
@@ -387,7 +388,13 @@ ksmbd_ipc_tree_connect(u64 sess_id, u64 tree_id, const char *account,
 			 "%pISc", peer);
 	r = ipc_call_once(KSMBD_EVENT_TREE_CONNECT_REQUEST, req, sizeof(*req));
 	kfree(req);
-	return IS_ERR(r) ? NULL : r;
+	if (IS_ERR(r))
+		return NULL;
+	/* the daemon's config of this share changed: fetch it anew next time */
+	if (((struct ksmbd_tree_connect_response *)r)->connection_flags &
+	    KSMBD_TREE_CONN_FLAG_UPDATE)
+		ksmbd_share_invalidate(share);
+	return r;
 }
 
 int ksmbd_ipc_tree_disconnect(u64 sess_id, u64 tree_id)
