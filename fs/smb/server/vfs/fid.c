@@ -12,6 +12,7 @@
 
 #include "fid.h"
 #include "lock.h"
+#include "notify.h"
 #include "../work.h"
 #include "../mgmt/session.h"
 #include "../mgmt/tree.h"
@@ -124,6 +125,7 @@ struct ksmbd_file *ksmbd_file_open(struct ksmbd_work *work, struct file *filp,
 	kref_init(&fp->kref);
 	mutex_init(&fp->lock);
 	INIT_LIST_HEAD(&fp->ki_node);
+	INIT_LIST_HEAD(&fp->watches);
 	fp->sess = work->sess;
 	fp->tcon = work->tcon;
 	fp->filp = filp;
@@ -287,8 +289,11 @@ static bool ksmbd_fid_unpublish(struct ksmbd_fid_table *t,
 		mine = true;
 	}
 	xa_unlock(&t->xa);
-	if (mine)	/* a blocked LOCK on this handle gives up */
+	if (mine) {
+		/* a blocked LOCK or a pending CHANGE_NOTIFY on it ends */
 		wake_up_all(&fp->ki->lock_wait);
+		ksmbd_notify_cleanup(fp);
+	}
 	return mine;
 }
 
@@ -366,6 +371,7 @@ static void ksmbd_close_files(struct ksmbd_session *sess,
 		if (!found)
 			break;
 		wake_up_all(&fp->ki->lock_wait);
+		ksmbd_notify_cleanup(fp);
 		ksmbd_file_put(fp);	/* the table's */
 	}
 }

@@ -27,7 +27,8 @@
  *     two CREATEs cannot both pass.
  *   fp->published is written under table->xa's lock, read locklessly by
  *     blocked LOCK waiters (smb2/lock.c).
- *   fp->lock (mutex): directory enumeration state, fp->pos, fp->mode.
+ *   fp->lock (mutex): directory enumeration state, fp->pos, fp->mode,
+ *     fp->watches.
  *   The other fp fields are fixed at CREATE, except delete_on_close which
  *     is written under ki->lock.
  */
@@ -83,6 +84,7 @@ struct ksmbd_file {
 
 	struct mutex lock;		/* see header comment */
 	struct ksmbd_dir_state *dir;	/* QUERY_DIRECTORY state, or NULL */
+	struct list_head watches;	/* CHANGE_NOTIFY (vfs/notify.h) */
 	void (*dir_release)(struct ksmbd_file *fp); /* frees dir */
 	u64 pos;			/* FilePositionInformation */
 	u32 mode;			/* FileModeInformation */
