@@ -129,9 +129,9 @@ run_batch() {
 			REMAINING+=("$i")
 		fi
 	done
-	if [ -n "$RUNNER_CHECK_LOG" ] && [ -n "$(kernel_splats "$run")" ]; then
+	if [ -n "$RUNNER_CHECK_LOG" ] && [ -n "$(kernel_splats "$run" "$kind")" ]; then
 		echo "ksmbd-vm: the kernel reported a bug ($run/console.log):" >&2
-		kernel_splats "$run" | sed 's/^/    | /' >&2
+		kernel_splats "$run" "$kind" | sed 's/^/    | /' >&2
 		result "kernel-log[$kind/$daemon: ${T_NAME[$1]} ...]" 1 0
 	fi
 }

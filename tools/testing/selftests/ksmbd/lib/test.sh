@@ -38,9 +38,9 @@ run_kunit() {
 			;;
 		esac
 	done < <(awk -f "$SELFTEST_DIR/lib/ktap.awk" "$run/console.log")
-	if [ -n "$RUNNER_CHECK_LOG" ] && [ -n "$(kernel_splats "$run")" ]; then
+	if [ -n "$RUNNER_CHECK_LOG" ] && [ -n "$(kernel_splats "$run" "$kind")" ]; then
 		echo "ksmbd-vm: the kernel reported a bug during KUnit ($run/console.log):"
-		kernel_splats "$run" | sed 's/^/    | /'
+		kernel_splats "$run" "$kind" | sed 's/^/    | /'
 		result "kernel-log[$kind: kunit]" 1 0
 	fi
 }
@@ -81,6 +81,13 @@ run_loaded() {
 		for i in "${!T_NAME[@]}"; do
 			[ "${T_DAEMON[i]}" = "$d" ] && idx+=("$i")
 		done
+		if [ "$d" = ours ] && ! build_all tools; then
+			for i in "${idx[@]}"; do
+				T_RC[i]=125
+				result "${T_NAME[i]}" 125 0
+			done
+			continue
+		fi
 		run_entries "$kind" "$d" "${idx[@]}"
 	done
 }
@@ -108,7 +115,7 @@ cmd_test() {
 		esac
 	done
 	t0=$(now)
-	ensure_kernel "$kind" ours
+	ensure_kernel "$kind" none	# tools/ksmbd is built when a test needs it
 	[ "$kind" != debug ] || KERNEL_ARGS="kmemleak=on"
 	if [ -n "$kunit" ] && [ -z "$filter" ]; then
 		echo "== KUnit ($kind kernel)"
