@@ -234,6 +234,7 @@ static void daemon_gone(u32 portid, const char *why, bool stop)
 	spin_lock(&ipc_lock);
 	was = daemon_portid && (!portid || portid == daemon_portid);
 	if (was) {
+		portid = daemon_portid;
 		WRITE_ONCE(daemon_portid, 0);
 		WRITE_ONCE(daemon_alive, false);
 		daemon_answers = false;
