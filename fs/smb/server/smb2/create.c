@@ -61,6 +61,9 @@ static int create_ctx_fn(void *arg, const struct ksmbd_cctx *c)
 		a->mxac = true;
 	} else if (!memcmp(c->name, SMB2_CREATE_QUERY_ON_DISK_ID, 4)) {
 		a->qfid = true;
+	} else if (!memcmp(c->name, SMB2_CREATE_EA_BUFFER, 4)) {
+		a->bad = true;	/* extended attributes are not offered yet */
+		a->bad_status = STATUS_EAS_NOT_SUPPORTED;
 	} else if (!memcmp(c->name, SMB2_CREATE_TIMEWARP_REQUEST, 4)) {
 		a->bad = true;	/* no snapshots are offered */
 		a->bad_status = STATUS_OBJECT_NAME_NOT_FOUND;
@@ -78,8 +81,9 @@ static __le32 maximal_access(struct ksmbd_work *work, const struct path *p,
 	__le32 a = FILE_READ_ATTRIBUTES_LE | FILE_READ_CONTROL_LE |
 		   FILE_SYNCHRONIZE_LE;
 
+	/* a client may "execute" what it can read: it runs it itself */
 	if (!inode_permission(ns, inode, MAY_READ))
-		a |= FILE_READ_DATA_LE | FILE_READ_EA_LE;
+		a |= FILE_READ_DATA_LE | FILE_READ_EA_LE | FILE_EXECUTE_LE;
 	if (!inode_permission(ns, inode, MAY_EXEC))
 		a |= FILE_EXECUTE_LE;
 	if (writable && !inode_permission(ns, inode, MAY_WRITE)) {

@@ -127,6 +127,13 @@ __le32 smb2_lock(struct ksmbd_work *work)
 	el = ksmbd_req_buf(work, LOCK_ELEM_OFF, count * sizeof(*el));
 	if (!el)
 		return STATUS_INVALID_PARAMETER;
+	fp = ksmbd_req_file(work, req->PersistentFileId, req->VolatileFileId);
+	if (!fp)
+		return STATUS_FILE_CLOSED;
+	if (fp->is_dir) {
+		st = STATUS_INVALID_PARAMETER;
+		goto out;
+	}
 	unlock = le32_to_cpu(el[0].Flags) == SMB2_LOCKFLAG_UNLOCK;
 	for (i = 0; i < count; i++) {
 		u32 f = le32_to_cpu(el[i].Flags);
@@ -137,18 +144,14 @@ __le32 smb2_lock(struct ksmbd_work *work)
 		    (f & ~SMB2_LOCKFLAG_FAIL_IMMEDIATELY) !=
 			SMB2_LOCKFLAG_SHARED &&
 		    (f & ~SMB2_LOCKFLAG_FAIL_IMMEDIATELY) !=
-			SMB2_LOCKFLAG_EXCLUSIVE)
-			return STATUS_INVALID_PARAMETER;
-		if (len && off > U64_MAX - len + 1)
-			return STATUS_INVALID_LOCK_RANGE;
-	}
-
-	fp = ksmbd_req_file(work, req->PersistentFileId, req->VolatileFileId);
-	if (!fp)
-		return STATUS_FILE_CLOSED;
-	if (fp->is_dir) {
-		st = STATUS_INVALID_PARAMETER;
-		goto out;
+			SMB2_LOCKFLAG_EXCLUSIVE) {
+			st = STATUS_INVALID_PARAMETER;
+			goto out;
+		}
+		if (len && off > U64_MAX - len + 1) {
+			st = STATUS_INVALID_LOCK_RANGE;
+			goto out;
+		}
 	}
 
 	mutex_lock(&fp->ki->lock);

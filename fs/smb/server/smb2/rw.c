@@ -73,17 +73,14 @@ __le32 smb2_read(struct ksmbd_work *work)
 			goto out;
 		}
 	} else {
-		n = 0;
-		if (off >= i_size_read(file_inode(fp->filp)) && off) {
-			st = STATUS_END_OF_FILE;
-			goto out;
-		}
+		n = 0;		/* a zero-length read succeeds anywhere */
 	}
 	if ((len && n == 0) || n < min) {
 		st = STATUS_END_OF_FILE;
 		goto out;
 	}
 
+	WRITE_ONCE(fp->pos, off + n);	/* FilePositionInformation */
 	rsp = ksmbd_rsp_struct(work, struct smb2_read_rsp);
 	if (!rsp) {
 		st = STATUS_NO_MEMORY;
@@ -170,6 +167,7 @@ __le32 smb2_write(struct ksmbd_work *work)
 		}
 	}
 
+	WRITE_ONCE(fp->pos, pos);
 	rsp = ksmbd_rsp_struct(work, struct smb2_write_rsp);
 	if (!rsp) {
 		st = STATUS_NO_MEMORY;
