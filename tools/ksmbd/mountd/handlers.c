@@ -251,6 +251,7 @@ void handle_share_config(const void *data, size_t len)
 	pthread_rwlock_rdlock(&state.lock);
 	sz = build_share_config(state.cfg, req.handle, name, &resp);
 	pthread_rwlock_unlock(&state.lock);
+	state_share_take_stale(name);	/* the kernel now has a fresh copy */
 	if (!sz)
 		return;
 	pr_debug("share config `%s': flags 0x%x, payload %u, veto %u", name,
@@ -281,6 +282,8 @@ void handle_tree_connect(const void *data, size_t len)
 	pthread_rwlock_unlock(&state.lock);
 	if (r.status == KSMBD_TREE_CONN_STATUS_OK)
 		state_tree_add(req.session_id, req.connect_id, share);
+	if (state_share_take_stale(share))
+		r.flags |= KSMBD_TREE_CONN_FLAG_UPDATE;
 
 	memset(&resp, 0, sizeof(resp));
 	resp.handle = req.handle;

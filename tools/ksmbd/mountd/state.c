@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "handlers.h"
 #include "log.h"
 #include "md4.h"
 #include "state.h"
@@ -75,6 +76,8 @@ int state_reload(void)
 	oldd = state.db;
 	state.cfg = cfg;
 	state.db = db;
+	if (oldc)
+		state_mark_stale(oldc, cfg);
 	pthread_rwlock_unlock(&state.lock);
 	config_free(oldc);
 	if (oldd) {
@@ -98,6 +101,7 @@ void state_free(void)
 	free(state.tc);
 	state.tc = NULL;
 	state.ntc = state.tccap = 0;
+	strlist_free(&state.stale);
 }
 
 unsigned int state_share_uses(const char *share)
@@ -142,4 +146,60 @@ void state_tree_del(uint64_t sess, uint64_t conn)
 		}
 	}
 	pthread_mutex_unlock(&state.tc_lock);
+}
+
+/* Does the share config answer for name differ between two configs? */
+static bool share_changed(const struct ksmbd_config *a,
+			  const struct ksmbd_config *b, const char *name)
+{
+	void *ra = NULL, *rb = NULL;
+	size_t na, nb;
+	bool changed;
+
+	na = build_share_config(a, 0, name, &ra);
+	nb = build_share_config(b, 0, name, &rb);
+	changed = !na || !nb || na != nb || memcmp(ra, rb, na);
+	free(ra);
+	free(rb);
+	return changed;
+}
+
+static void mark_one(const struct ksmbd_config *old,
+		     const struct ksmbd_config *new, const char *name)
+{
+	if (strlist_has(&state.stale, name) || !share_changed(old, new, name))
+		return;
+	pr_debug("share `%s' changed: the kernel will be told", name);
+	strlist_add(&state.stale, name);
+}
+
+void state_mark_stale(const struct ksmbd_config *old,
+		      const struct ksmbd_config *new)
+{
+	size_t i;
+
+	pthread_mutex_lock(&state.tc_lock);
+	for (i = 0; i < old->nshares; i++)
+		mark_one(old, new, old->shares[i]->name);
+	for (i = 0; i < new->nshares; i++)
+		mark_one(old, new, new->shares[i]->name);
+	pthread_mutex_unlock(&state.tc_lock);
+}
+
+bool state_share_take_stale(const char *share)
+{
+	bool found = false;
+	size_t i;
+
+	pthread_mutex_lock(&state.tc_lock);
+	for (i = 0; i < state.stale.n; i++) {
+		if (strcasecmp(state.stale.v[i], share))
+			continue;
+		free(state.stale.v[i]);
+		state.stale.v[i] = state.stale.v[--state.stale.n];
+		found = true;
+		break;
+	}
+	pthread_mutex_unlock(&state.tc_lock);
+	return found;
 }

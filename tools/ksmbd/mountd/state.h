@@ -8,6 +8,10 @@
  *   for the whole of one request, so nothing they use is freed under them.
  * - tree connections: connect_id -> share name, guarded by state.tc_lock;
  *   they outlive reloads (a reload never drops a connection).
+ * - stale: names of the shares whose share config answer a reload changed
+ *   (added, removed or edited), guarded by state.tc_lock. The kernel caches
+ *   share configs; the next tree connect to each of them is answered with
+ *   KSMBD_TREE_CONN_FLAG_UPDATE so that it asks again.
  */
 #ifndef KSMBD_MOUNTD_STATE_H
 #define KSMBD_MOUNTD_STATE_H
@@ -35,6 +39,7 @@ struct mountd_state {
 	pthread_mutex_t tc_lock;
 	struct tree_conn *tc;
 	size_t ntc, tccap;
+	struct strlist stale;
 };
 
 extern struct mountd_state state;
@@ -48,5 +53,15 @@ void state_free(void);
 unsigned int state_share_uses(const char *share);
 void state_tree_add(uint64_t sess, uint64_t conn, const char *share);
 void state_tree_del(uint64_t sess, uint64_t conn);
+
+/*
+ * Take share off the stale list: true if it was on it (the kernel's copy is
+ * out of date). Called when answering a tree connect (which then carries
+ * the UPDATE flag) and a share config request (a fresh copy).
+ */
+bool state_share_take_stale(const char *share);
+/* Put the shares whose config answer differs between old and new on it. */
+void state_mark_stale(const struct ksmbd_config *old,
+		      const struct ksmbd_config *new);
 
 #endif

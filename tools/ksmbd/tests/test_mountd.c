@@ -166,6 +166,35 @@ static void test_share_config(void)
 	free(buf);
 }
 
+static void test_stale_shares(void)
+{
+	static const char text2[] =
+		"[global]\n\troot directory = /chroot\n"
+		"[data]\n\tpath = /srv/data2\n"		/* moved */
+		"[pub]\n\tpath = /srv/pub\n\tguest ok = yes\n"
+		"\tmax connections = 1\n\tadmin users = root\n"
+		"\thosts deny = 172.16.0.0/255.255.0.0\n"
+		"[new]\n\tpath = /srv/new\n";
+	char err[256];
+	struct ksmbd_config *c2 = config_parse(text2, strlen(text2), "t2.conf",
+					       err, sizeof(err));
+
+	CHECK(c2 != NULL);
+	if (!c2)
+		return;
+	state_mark_stale(cfg, c2);
+	CHECK(state_share_take_stale("DATA"));
+	CHECK(!state_share_take_stale("data"));		/* once */
+	CHECK(state_share_take_stale("new"));		/* appeared */
+	CHECK(!state_share_take_stale("pub"));		/* same answer */
+	CHECK(!state_share_take_stale("IPC$"));
+	CHECK(state.stale.n == 0);	/* nopath: invalid in both */
+	state_mark_stale(c2, cfg);
+	CHECK(state_share_take_stale("new"));		/* went away */
+	strlist_free(&state.stale);
+	config_free(c2);
+}
+
 static void test_hosts(void)
 {
 	struct strlist l = { 0 };
@@ -217,6 +246,7 @@ int main(void)
 	RUN(test_login);
 	RUN(test_tree_connect);
 	RUN(test_share_config);
+	RUN(test_stale_shares);
 	RUN(test_hosts);
 	RUN(test_rpc_no_socket);
 	config_free(cfg);
