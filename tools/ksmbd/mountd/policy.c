@@ -131,19 +131,44 @@ static bool entry_match(const char *e, const char *addr, int af,
 	}
 }
 
+static bool is_except(const char *e)
+{
+	return !strcasecmp(e, "EXCEPT");
+}
+
+/*
+ * Match list->v[from..]: "A... EXCEPT B..." matches when one of A matches and
+ * B does not, B being read the same way ("A EXCEPT B EXCEPT C" is
+ * "A EXCEPT (B EXCEPT C)"). Iterative: each EXCEPT flips the verdict.
+ */
+static bool list_match(const struct strlist *list, const char *addr, int af,
+		       const unsigned char *a)
+{
+	bool negate = false;
+	size_t i = 0;
+
+	while (i < list->n) {
+		bool hit = false;
+
+		for (; i < list->n && !is_except(list->v[i]); i++)
+			if (!hit && entry_match(list->v[i], addr, af, a))
+				hit = true;
+		if (!hit)
+			return negate;
+		if (i == list->n)
+			return !negate;
+		i++;		/* past EXCEPT: the rest may take it back */
+		negate = !negate;
+	}
+	return negate;	/* a list ending in EXCEPT excepts nothing */
+}
+
 bool host_match(const struct strlist *list, const char *addr)
 {
 	unsigned char a[16];
 	int af = parse_addr(addr, a);
-	size_t i;
 
-	for (i = 0; i < list->n; i++) {
-		if (!strcasecmp(list->v[i], "EXCEPT"))
-			break;	/* "EXCEPT" lists are not supported: stop */
-		if (entry_match(list->v[i], addr, af, a))
-			return true;
-	}
-	return false;
+	return list_match(list, addr, af, a);
 }
 
 static void guest_ids(const struct ksmbd_config *cfg, uint32_t *uid,

@@ -36,7 +36,10 @@ void policy_tree_connect(const struct ksmbd_config *cfg,
 			 const char *peer, unsigned int share_uses,
 			 struct tc_result *r);
 
-/* "hosts allow" syntax: ALL, a.b.c.d, a.b.c. prefixes, CIDR (v4 and v6). */
+/*
+ * "hosts allow" syntax: ALL, a.b.c.d, a.b.c. prefixes, CIDR (v4 and v6),
+ * and "LIST EXCEPT LIST" (what follows EXCEPT takes matches back).
+ */
 bool host_match(const struct strlist *list, const char *addr);
 /* User lists: names (case-insensitive), @group or +group members. */
 bool user_in_list(const struct strlist *list, const char *user);

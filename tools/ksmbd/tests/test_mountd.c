@@ -209,6 +209,26 @@ static void test_hosts(void)
 	CHECK(host_match(&l, "::ffff:1.2.3.4"));
 	CHECK(!host_match(&l, "garbage"));
 	strlist_free(&l);
+
+	strlist_split(&l, "10.0.0.0/8, 192.168.1. EXCEPT 10.1.0.0/16 192.168.1.9");
+	CHECK(host_match(&l, "10.2.0.1"));
+	CHECK(!host_match(&l, "10.1.0.1"));
+	CHECK(host_match(&l, "192.168.1.8"));
+	CHECK(!host_match(&l, "192.168.1.9"));
+	CHECK(!host_match(&l, "11.0.0.1"));
+	strlist_free(&l);
+	strlist_split(&l, "ALL EXCEPT 10.0.0.0/8 EXCEPT 10.9.9.9");
+	CHECK(host_match(&l, "1.2.3.4"));
+	CHECK(!host_match(&l, "10.1.1.1"));
+	CHECK(host_match(&l, "10.9.9.9"));
+	strlist_free(&l);
+	strlist_split(&l, "except 1.2.3.4");	/* nothing before EXCEPT */
+	CHECK(!host_match(&l, "1.2.3.4"));
+	CHECK(!host_match(&l, "5.6.7.8"));
+	strlist_free(&l);
+	strlist_split(&l, "1.2.3.4 EXCEPT");	/* nothing after it */
+	CHECK(host_match(&l, "1.2.3.4"));
+	strlist_free(&l);
 }
 
 static void test_rpc_no_socket(void)
