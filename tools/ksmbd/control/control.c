@@ -30,7 +30,8 @@ static void usage(FILE *f)
 "\n"
 "  -s, --shutdown          stop ksmbd.mountd and the kernel server\n"
 "  -r, --reload            make ksmbd.mountd reload its configuration\n"
-"  -l, --list              list the shares of the configuration\n"
+"  -l, --list              list the shares the running ksmbd.mountd serves\n"
+"                          (those of CONF when -C is given)\n"
 "  -d, --debug=COMPONENT   toggle kernel debug output for COMPONENT: all,\n"
 "                          smb, auth, vfs, oplock, ipc, conn or rdma;\n"
 "                          enabled ones are printed in brackets\n"
@@ -120,24 +121,36 @@ static int do_reload(void)
 	return 0;
 }
 
-static int do_list(const char *conf)
+/*
+ * The shares of CONF when -C named it; else those a running ksmbd.mountd
+ * serves (as of its last load); else those of the default configuration.
+ */
+static int do_list(const char *conf, bool conf_given)
 {
 	char err[256];
-	struct ksmbd_config *c = config_load(conf, err, sizeof(err));
-	size_t i;
+	struct ksmbd_config *c;
+	char *list;
 
+	if (!conf_given && pidfile_running(KSMBD_LOCK_FILE)) {
+		list = read_file(KSMBD_SHARES_FILE, NULL);
+		if (list) {
+			fputs(list, stdout);
+			free(list);
+			return 0;
+		}
+		pr_warn("Cannot read " KSMBD_SHARES_FILE ": %s; listing %s",
+			strerror(errno), conf);
+	} else if (!conf_given) {
+		pr_info("ksmbd.mountd is not running; listing %s", conf);
+	}
+	c = config_load(conf, err, sizeof(err));
 	if (!c) {
 		pr_err("%s", err);
 		return 1;
 	}
-	for (i = 0; i < c->nshares; i++) {
-		const struct share *s = c->shares[i];
-
-		if (s->is_ipc)
-			continue;
-		printf("%s%s%s\n", s->name, s->comment && *s->comment ? "\t" : "",
-		       s->comment ? s->comment : "");
-	}
+	list = config_share_list(c);
+	fputs(list, stdout);
+	free(list);
 	config_free(c);
 	return 0;
 }
@@ -201,6 +214,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *conf = KSMBD_DEFAULT_CONF, *comp = NULL;
+	bool conf_given = false;
 	int c, cmd = 0;
 
 	log_init("ksmbd.control", false);
@@ -221,6 +235,7 @@ int main(int argc, char **argv)
 			break;
 		case 'C':
 			conf = optarg;
+			conf_given = true;
 			break;
 		case 'v':
 			log_set_verbose(true);
@@ -246,7 +261,7 @@ int main(int argc, char **argv)
 	case 'r':
 		return do_reload();
 	case 'l':
-		return do_list(conf);
+		return do_list(conf, conf_given);
 	case 'd':
 		return do_debug(comp);
 	default:

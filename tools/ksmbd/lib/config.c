@@ -532,3 +532,28 @@ const struct share *config_share(const struct ksmbd_config *c,
 			return c->shares[i];
 	return NULL;
 }
+
+char *config_share_list(const struct ksmbd_config *c)
+{
+	size_t i, len = 0, o = 0;
+	char *out;
+
+	for (i = 0; i < c->nshares; i++) {
+		const struct share *s = c->shares[i];
+
+		if (s->is_ipc || !s->available || !s->path || !*s->path)
+			continue;
+		len += strlen(s->name) + 2 + (s->comment ? strlen(s->comment) : 0);
+	}
+	out = xcalloc(1, len + 1);
+	for (i = 0; i < c->nshares; i++) {
+		const struct share *s = c->shares[i];
+		bool has = s->comment && *s->comment;
+
+		if (s->is_ipc || !s->available || !s->path || !*s->path)
+			continue;
+		o += (size_t)sprintf(out + o, "%s%s%s\n", s->name, has ? "\t" : "",
+				     has ? s->comment : "");
+	}
+	return out;
+}

@@ -17,6 +17,8 @@
 #define KSMBD_DEFAULT_CONF	SYSCONFDIR "/ksmbd/ksmbd.conf"
 #define KSMBD_DEFAULT_PWDDB	SYSCONFDIR "/ksmbd/ksmbdpwd.db"
 #define KSMBD_LOCK_FILE		RUNSTATEDIR "/ksmbd.lock"
+/* The shares a running ksmbd.mountd serves, for ksmbd.control -l. */
+#define KSMBD_SHARES_FILE	RUNSTATEDIR "/ksmbd.shares"
 
 #define SHARE_NAME_MAX		64	/* bytes, with the NUL */
 #define ACCOUNT_NAME_MAX	48	/* bytes, with the NUL */
@@ -77,6 +79,13 @@ struct ksmbd_config *config_parse(const char *text, size_t len,
 /* Read and parse a file; a missing file gives an all-defaults config. */
 struct ksmbd_config *config_load(const char *path, char *err, size_t errlen);
 void config_free(struct ksmbd_config *c);
+
+/*
+ * The shares of c that can be connected to (IPC$ left out), one
+ * "NAME<TAB>COMMENT" line each (no tab without a comment), as a malloc'ed
+ * string; for ksmbd.control -l.
+ */
+char *config_share_list(const struct ksmbd_config *c);
 
 /* Case-insensitive share lookup; NULL if none. */
 const struct share *config_share(const struct ksmbd_config *c,

@@ -155,7 +155,8 @@ static int run(int sfd)
 			while (read(sfd, &si, sizeof(si)) == sizeof(si)) {
 				if (si.ssi_signo == SIGHUP) {
 					pr_info("Reloading configuration");
-					state_reload();
+					if (!state_reload())
+						state_publish_shares();
 					continue;
 				}
 				pr_info("Signal %u: stopping", si.ssi_signo);
@@ -311,6 +312,7 @@ int main(int argc, char **argv)
 		pr_debug("setpgid: %s", strerror(errno));
 	}
 	signal(SIGPIPE, SIG_IGN);
+	state_publish_shares();
 	sfd = make_signalfd();
 	if (sfd < 0) {
 		pr_err("signalfd: %s", strerror(errno));
@@ -344,6 +346,7 @@ out:
 	if (ready[1] >= 0)
 		close(ready[1]);
 	state_free();
+	unlink(KSMBD_SHARES_FILE);
 	unlink(KSMBD_LOCK_FILE);
 	close(lock);
 	pr_info("Exiting");

@@ -89,6 +89,20 @@ int state_reload(void)
 	return 0;
 }
 
+void state_publish_shares(void)
+{
+	char *list;
+	int ret;
+
+	pthread_rwlock_rdlock(&state.lock);
+	list = config_share_list(state.cfg);
+	pthread_rwlock_unlock(&state.lock);
+	ret = write_file_atomic(KSMBD_SHARES_FILE, list, strlen(list), 0644);
+	if (ret)
+		pr_warn("Cannot write " KSMBD_SHARES_FILE ": %s", strerror(-ret));
+	free(list);
+}
+
 void state_free(void)
 {
 	config_free(state.cfg);

@@ -46,6 +46,8 @@ extern struct mountd_state state;
 
 /* Load both files; on failure the old ones stay. 0 or -errno. */
 int state_reload(void);
+/* Write the served shares to KSMBD_SHARES_FILE (ksmbd.control -l). */
+void state_publish_shares(void);
 void state_init(const char *conf, const char *pwddb);
 void state_free(void);
 
