@@ -78,6 +78,7 @@ write_ksmbd_conf() {
 	netbios name = KSMBDVM
 	workgroup = WORKGROUP
 	server string = ksmbd-vm guest
+	server min protocol = SMB2_02
 
 [$KSMBD_SHARE]
 	path = $KSMBD_SHARE_DIR
@@ -86,12 +87,15 @@ EOC
 	: >/run/ksmbd/ksmbdpwd.db
 }
 
+# start_ksmbd BIN CONF-OPT ADDUSER-DB-OPT MOUNTD-DB-OPT: ours takes -C/-P
+# everywhere; Debian's 3.4.7 takes -c, and -i (adduser) / -u (mountd) for
+# the user database (its adduser's -u means "update user")
 start_ksmbd() {
-	local bin=$1 c=$2 p=$3
+	local bin=$1 c=$2 pa=$3 pm=$4
 	write_ksmbd_conf
-	"$bin/ksmbd.adduser" "$c" /run/ksmbd/ksmbd.conf "$p" /run/ksmbd/ksmbdpwd.db \
+	"$bin/ksmbd.adduser" "$c" /run/ksmbd/ksmbd.conf "$pa" /run/ksmbd/ksmbdpwd.db \
 		-a "$KSMBD_USER" -p "$KSMBD_PASSWORD" || return 1
-	"$bin/ksmbd.mountd" "$c" /run/ksmbd/ksmbd.conf "$p" /run/ksmbd/ksmbdpwd.db || return 1
+	"$bin/ksmbd.mountd" "$c" /run/ksmbd/ksmbd.conf "$pm" /run/ksmbd/ksmbdpwd.db || return 1
 }
 
 start_samba() {
@@ -132,8 +136,8 @@ EOC
 # start_server: start $KSMBD_DAEMON and wait until port 445 answers
 start_server() {
 	case $KSMBD_DAEMON in
-	ours) start_ksmbd "$KSMBD_REPO_DIR/tools/ksmbd" -C -P ;;
-	ksmbd-tools) start_ksmbd "$KSMBD_KTOOLS_DIR/usr/sbin" -c -u ;;
+	ours) start_ksmbd "$KSMBD_REPO_DIR/tools/ksmbd" -C -P -P ;;
+	ksmbd-tools) start_ksmbd "$KSMBD_KTOOLS_DIR/usr/sbin" -c -i -u ;;
 	samba) start_samba ;;
 	none) return 0 ;;
 	*) echo "unknown daemon $KSMBD_DAEMON"; return 1 ;;
