@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Guest-side helpers: users, the share file system, starting and stopping a
 # server (our tools/ksmbd, Debian's ksmbd-tools, or Samba), client config.
+# KSMBD_SHARE_OPTS, when set, is one more smb.conf line for the share.
 # Sourced by guest/init.sh; runs inside the guest only.
 
 # add_unix_user NAME: give the guest a user (uid $KSMBD_USER_UID, default
@@ -83,6 +84,7 @@ write_ksmbd_conf() {
 [$KSMBD_SHARE]
 	path = $KSMBD_SHARE_DIR
 	read only = no
+	${KSMBD_SHARE_OPTS:-}
 EOC
 	: >/run/ksmbd/ksmbdpwd.db
 }
@@ -127,6 +129,7 @@ start_samba() {
 [$KSMBD_SHARE]
 	path = $KSMBD_SHARE_DIR
 	read only = no
+	${KSMBD_SHARE_OPTS:-}
 EOC
 	printf '%s\n%s\n' "$KSMBD_PASSWORD" "$KSMBD_PASSWORD" |
 		smbpasswd -c $d/smb.conf -s -a "$KSMBD_USER" >/dev/null || return 1

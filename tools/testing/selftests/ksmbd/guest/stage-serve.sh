@@ -7,6 +7,10 @@ if [ -n "$KSMBD_HOST_SHARE" ]; then
 	mkdir -p /run/hostshare
 	mount -t hostfs -o "$KSMBD_HOST_SHARE" hostfs /run/hostshare || exit 1
 	export KSMBD_SHARE_DIR=/run/hostshare
+	# hostfs creates everything as the host user running the guest (root)
+	# and the guest sees that owner, so a client acting as the guest's
+	# user could not write into a directory it just made: serve as root
+	export KSMBD_SHARE_OPTS="force user = root"
 else
 	make_share_fs || exit 1
 fi

@@ -34,6 +34,11 @@ run_stop_guest() {
 	wait_guest 30 || log "the guest did not stop in 30s: killed"
 }
 
+# host_has_cifs: can this host's kernel mount cifs (built in, or a module)?
+host_has_cifs() {
+	grep -qw cifs /proc/filesystems 2>/dev/null || modprobe -n cifs >/dev/null 2>&1
+}
+
 cmd_run() {
 	parse_guest_opts "$@"
 	local dir=${ARGS_LEFT[0]:-$REPO_DIR/share} run
@@ -74,13 +79,22 @@ cmd_run() {
 		sleep 0.2
 		i=$((i + 1))
 	done
+	# `ip netns exec` runs its command in a mount namespace of its own, so
+	# a mount made under it vanishes; nsenter --net changes only the
+	# network namespace (the cifs client connects from the mounter's one)
 	cat <<EOM
 ksmbd-vm: serving $dir as //$RUN_GUEST_ADDR/share ($OPT_DAEMON daemon, $OPT_KERNEL kernel)
   user: $GUEST_USER   password: $GUEST_PASSWORD
   reach it from the host through namespace $RUN_NS:
-    ip netns exec $RUN_NS smbclient //$RUN_GUEST_ADDR/share -U '$GUEST_USER%$GUEST_PASSWORD' -c ls
-    mkdir -p /mnt/ksmbd && ip netns exec $RUN_NS mount -t cifs //$RUN_GUEST_ADDR/share /mnt/ksmbd -o username=$GUEST_USER,password=$GUEST_PASSWORD
-  (the mount is visible host-wide; umount /mnt/ksmbd before stopping)
+    ip netns exec $RUN_NS smbclient //$RUN_GUEST_ADDR/share -U $(sq "$GUEST_USER%$GUEST_PASSWORD") -c ls
+    mkdir -p /mnt/ksmbd && nsenter --net=/run/netns/$RUN_NS mount -t cifs //$RUN_GUEST_ADDR/share /mnt/ksmbd -o $(sq "username=$GUEST_USER,password=$GUEST_PASSWORD")
+  (umount /mnt/ksmbd before stopping)
+EOM
+	host_has_cifs || cat <<EOM
+  note: this host's kernel has no cifs client (no cifs in /proc/filesystems,
+  no module to load), so the mount line cannot work here; smbclient can.
+EOM
+	cat <<EOM
   console: $run/console.log
   Ctrl-C or 'ksmbd-vm stop' stops it.
 EOM
