@@ -11,7 +11,7 @@ echo "ksmbd-vm-guest: server $KSMBD_DAEMON up"
 
 export KSMBD_SERVER=127.0.0.1 KSMBD_SHARE KSMBD_USER KSMBD_PASSWORD
 export KSMBD_UNC=//127.0.0.1/$KSMBD_SHARE KSMBD_DAEMON KSMBD_KERNEL
-export KSMBD_SELFTEST_DIR KSMBD_REPO_DIR
+export KSMBD_SELFTEST_DIR KSMBD_REPO_DIR KSMBD_KTOOLS_DIR
 mkdir -p "$RUN/out"
 tab=$(printf '\t')
 while IFS=$tab read -r idx limit name cmd; do
