@@ -444,11 +444,37 @@ static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop)
 	return st;
 }
 
+/*
+ * [MS-SMB2] 3.3.5.2.7.2 and its note <260>: a failed request fails the
+ * related requests after it when they depend on what it was to set up (the
+ * FileId of a CREATE, a session, a tree). An operation that failed on an
+ * open handle does not: in CREATE + QUERY_INFO + CLOSE the CLOSE still
+ * runs, else the handle would leak. Once cascading, it goes on to the end.
+ */
+static bool smb2_error_cascades(__le16 cmd)
+{
+	switch (cmd) {
+	case SMB2_CLOSE:
+	case SMB2_FLUSH:
+	case SMB2_READ:
+	case SMB2_WRITE:
+	case SMB2_LOCK:
+	case SMB2_IOCTL:
+	case SMB2_QUERY_DIRECTORY:
+	case SMB2_CHANGE_NOTIFY:
+	case SMB2_QUERY_INFO:
+	case SMB2_SET_INFO:
+		return false;
+	}
+	return true;
+}
+
 void ksmbd_smb2_process(struct ksmbd_work *work)
 {
 	struct ksmbd_conn *conn = work->conn;
 	struct ksmbd_elem *elems = NULL;
 	bool drop = false;
+	__le16 cmd;
 	__le32 st;
 	int n, i;
 
@@ -501,8 +527,12 @@ void ksmbd_smb2_process(struct ksmbd_work *work)
 			kfree(elems);
 			return;
 		}
+		cmd = ksmbd_req_hdr(work)->Command;
 		smb2_finish_elem(work, st, i == n - 1);
-		work->compound_status = st;
+		if (!status_is_error(work->compound_status) ||
+		    st != work->compound_status)
+			work->compound_status = smb2_error_cascades(cmd) ?
+						st : STATUS_SUCCESS;
 	}
 	smb2_send(work, n);
 done:
