@@ -17,7 +17,8 @@
  * Locking: state is written under the session's trees xarray lock and read
  * with READ_ONCE(); a tree that is not KSMBD_TREE_CONNECTED is refused
  * (STATUS_NETWORK_NAME_DELETED). The other fields are immutable after
- * ksmbd_tree_add().
+ * ksmbd_tree_publish(); before it only TREE_CONNECT sees the tree (and may
+ * swap share for a fresh copy when the daemon flags it UPDATE).
  */
 #ifndef __KSMBD_MGMT_TREE_H__
 #define __KSMBD_MGMT_TREE_H__

@@ -109,6 +109,15 @@ __le32 smb2_tree_connect(struct ksmbd_work *work)
 	kvfree(resp);
 	if (st)
 		goto fail;
+	if (tcon->flags & KSMBD_TREE_CONN_FLAG_UPDATE) {
+		/* the daemon reloaded the share: this tree gets the new one */
+		tcon->share = ksmbd_share_update(tcon->share);
+		share = tcon->share;
+		if (!share) {
+			st = STATUS_BAD_NETWORK_NAME;
+			goto fail;
+		}
+	}
 
 	tcon->writable = !share->is_pipe &&
 			 (tcon->flags & KSMBD_TREE_CONN_FLAG_WRITABLE) &&
