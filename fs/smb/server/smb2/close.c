@@ -13,6 +13,7 @@
 #include "../vfs/fid.h"
 #include "../vfs/info.h"
 #include "../vfs/smb2_util.h"
+#include "../vfs/stream.h"
 
 __le32 smb2_close(struct ksmbd_work *work)
 {
@@ -30,6 +31,9 @@ __le32 smb2_close(struct ksmbd_work *work)
 		return STATUS_FILE_CLOSED;
 	if (post && ksmbd_vfs_stat(&fp->filp->f_path,
 				   ksmbd_share_hide_dot(work), &ks))
+		post = false;
+	if (post && fp->stream &&
+	    ksmbd_stream_stat(fp->filp->f_path.dentry, fp->stream, &ks))
 		post = false;
 	if (ksmbd_fid_close(work, fp)) {
 		ksmbd_file_put(fp);

@@ -25,6 +25,8 @@
 #include "../vfs/info.h"
 #include "../vfs/cctx.h"
 #include "../vfs/dosattr.h"
+#include "../vfs/stream.h"
+#include "../vfs/ea.h"
 #include "../vfs/smb2_util.h"
 
 /* FILE_* CreateAction values ([MS-SMB2] 2.2.14) */
@@ -44,9 +46,23 @@
 struct create_args {
 	bool mxac;		/* MxAc requested */
 	bool qfid;		/* QFid requested */
+	const void *eas;	/* ExtA: a checked FILE_FULL_EA_INFORMATION list */
+	u32 eas_len;
 	bool bad;		/* a context we must refuse */
 	__le32 bad_status;
 };
+
+static int ea_check(void *arg, const struct ksmbd_ea *ea)
+{
+	return 0;
+}
+
+static int ea_apply(void *arg, const struct ksmbd_ea *ea)
+{
+	const struct path *p = arg;
+
+	return ksmbd_ea_set(mnt_user_ns(p->mnt), p->dentry, ea);
+}
 
 static int create_ctx_fn(void *arg, const struct ksmbd_cctx *c)
 {
@@ -62,8 +78,16 @@ static int create_ctx_fn(void *arg, const struct ksmbd_cctx *c)
 	} else if (!memcmp(c->name, SMB2_CREATE_QUERY_ON_DISK_ID, 4)) {
 		a->qfid = true;
 	} else if (!memcmp(c->name, SMB2_CREATE_EA_BUFFER, 4)) {
-		a->bad = true;	/* extended attributes are not offered yet */
-		a->bad_status = STATUS_EAS_NOT_SUPPORTED;
+		int err = ksmbd_ea_walk(c->data, c->data_len, ea_check, NULL);
+
+		if (err) {
+			a->bad = true;
+			a->bad_status = err == -EILSEQ ?
+					STATUS_INVALID_EA_NAME :
+					STATUS_EA_LIST_INCONSISTENT;
+		}
+		a->eas = c->data;
+		a->eas_len = c->data_len;
 	} else if (!memcmp(c->name, SMB2_CREATE_TIMEWARP_REQUEST, 4)) {
 		a->bad = true;	/* no snapshots are offered */
 		a->bad_status = STATUS_OBJECT_NAME_NOT_FOUND;
@@ -177,11 +201,26 @@ static void store_attrs(struct ksmbd_work *work, const struct path *p,
 	ksmbd_dosattr_set(mnt_user_ns(p->mnt), p->dentry, &da);
 }
 
+/* CreateAction when the disposition meets an existing file or stream. */
+static u32 existing_action(__le32 disp)
+{
+	switch (disp) {
+	case FILE_OVERWRITE_LE:
+	case FILE_OVERWRITE_IF_LE:
+		return FILE_OVERWRITTEN;
+	case FILE_SUPERSEDE_LE:
+		return FILE_SUPERSEDED;
+	}
+	return FILE_OPENED;
+}
+
 struct create_state {
 	struct path path;	/* the file, referenced */
 	struct dentry *parent;	/* referenced, or NULL for the root */
 	u32 action;
-	bool created;
+	bool created;		/* the file (the base of a stream) is new */
+	char *xname;		/* a named stream's xattr, or NULL */
+	bool stream_exists;
 };
 
 /*
@@ -189,13 +228,11 @@ struct create_state {
  * is set. Runs as the session user.
  */
 static __le32 create_resolve(struct ksmbd_work *work,
-			     const struct smb2_create_req *req,
-			     const struct ksmbd_name *name,
+			     const struct smb2_create_req *req, __le32 disp,
+			     bool want_dir, const struct ksmbd_name *name,
 			     struct create_state *cs)
 {
 	const struct ksmbd_share *share = work->tcon->share;
-	__le32 disp = req->CreateDisposition;
-	bool want_dir = req->CreateOptions & FILE_DIRECTORY_FILE_LE;
 	struct path parent;
 	struct dentry *child;
 	int err;
@@ -227,17 +264,7 @@ static __le32 create_resolve(struct ksmbd_work *work,
 			err = -EEXIST;
 			goto out;
 		}
-		switch (disp) {
-		case FILE_OVERWRITE_LE:
-		case FILE_OVERWRITE_IF_LE:
-			cs->action = FILE_OVERWRITTEN;
-			break;
-		case FILE_SUPERSEDE_LE:
-			cs->action = FILE_SUPERSEDED;
-			break;
-		default:
-			cs->action = FILE_OPENED;
-		}
+		cs->action = existing_action(disp);
 	} else {
 		umode_t mode;
 
@@ -273,6 +300,33 @@ static __le32 create_resolve(struct ksmbd_work *work,
 out:
 	ksmbd_vfs_unlock_parent(&parent, child);
 	return err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
+}
+
+/* The named stream of the resolved base file, per the disposition. */
+static __le32 stream_resolve(struct ksmbd_work *work, __le32 disp,
+			     const struct ksmbd_name *name,
+			     struct create_state *cs)
+{
+	int err = ksmbd_stream_find(cs->path.dentry, name->stream, &cs->xname);
+
+	if (err == -ENOENT) {
+		if (disp == FILE_OPEN_LE || disp == FILE_OVERWRITE_LE)
+			return STATUS_OBJECT_NAME_NOT_FOUND;
+		if (!work->tcon->writable)
+			return STATUS_ACCESS_DENIED;
+		cs->xname = ksmbd_stream_xattr(name->stream);
+		if (!cs->xname)
+			return STATUS_NO_MEMORY;
+		cs->action = FILE_CREATED;
+		return STATUS_SUCCESS;
+	}
+	if (err)
+		return ksmbd_vfs_status(err);
+	cs->stream_exists = true;
+	if (disp == FILE_CREATE_LE)
+		return STATUS_OBJECT_NAME_COLLISION;
+	cs->action = existing_action(disp);
+	return STATUS_SUCCESS;
 }
 
 static __le32 check_access(struct ksmbd_work *work, struct create_state *cs,
@@ -380,7 +434,7 @@ __le32 smb2_create(struct ksmbd_work *work)
 	struct ksmbd_stat ks;
 	const struct cred *old;
 	const void *nbuf, *cbuf;
-	__le32 access, coptions = req->CreateOptions, st, maxacc;
+	__le32 access, coptions = req->CreateOptions, st, maxacc, disp;
 	u32 nlen = le16_to_cpu(req->NameLength);
 	u32 clen = le32_to_cpu(req->CreateContextsLength);
 	struct file *filp;
@@ -423,9 +477,12 @@ __le32 smb2_create(struct ksmbd_work *work)
 	st = ksmbd_name_parse(nbuf, nlen, true, &name);
 	if (st)
 		return st;
-	if (name.stream) {
-		/* alternate data streams are not offered yet */
+	if (name.stream && !ksmbd_share_streams(work)) {
 		st = STATUS_OBJECT_NAME_INVALID;
+		goto out_name;
+	}
+	if (name.stream && (coptions & FILE_DIRECTORY_FILE_LE)) {
+		st = STATUS_NOT_A_DIRECTORY;	/* a stream is not a directory */
 		goto out_name;
 	}
 	st = check_veto(work, name.path);
@@ -438,7 +495,13 @@ __le32 smb2_create(struct ksmbd_work *work)
 		goto out_name;
 	}
 
-	st = create_resolve(work, req, &name, &cs);
+	disp = req->CreateDisposition;
+	if (name.stream)	/* the base file is opened, or made if need be */
+		disp = disp == FILE_OPEN_LE || disp == FILE_OVERWRITE_LE ?
+		       FILE_OPEN_LE : FILE_OPEN_IF_LE;
+	st = create_resolve(work, req, disp,
+			    !name.stream && (coptions & FILE_DIRECTORY_FILE_LE),
+			    &name, &cs);
 	if (st)
 		goto out_creds;
 
@@ -447,16 +510,20 @@ __le32 smb2_create(struct ksmbd_work *work)
 		st = STATUS_ACCESS_DENIED;	/* fifos, devices, sockets */
 		goto out_path;
 	}
-	if (dir && (coptions & FILE_NON_DIRECTORY_FILE_LE)) {
+	if (name.stream) {
+		st = stream_resolve(work, req->CreateDisposition, &name, &cs);
+		if (st)
+			goto out_path;
+	} else if (dir && (coptions & FILE_NON_DIRECTORY_FILE_LE)) {
 		st = STATUS_FILE_IS_A_DIRECTORY;
 		goto out_path;
-	}
-	if (!dir && ((coptions & FILE_DIRECTORY_FILE_LE) || name.trailing_sep)) {
+	} else if (!dir && ((coptions & FILE_DIRECTORY_FILE_LE) ||
+			    name.trailing_sep)) {
 		st = name.trailing_sep ? STATUS_OBJECT_NAME_INVALID :
 					 STATUS_NOT_A_DIRECTORY;
 		goto out_path;
-	}
-	if (dir && cs.action != FILE_OPENED && cs.action != FILE_CREATED) {
+	} else if (dir && cs.action != FILE_OPENED &&
+		   cs.action != FILE_CREATED) {
 		st = STATUS_INVALID_PARAMETER;	/* overwrite a directory */
 		goto out_path;
 	}
@@ -482,14 +549,30 @@ __le32 smb2_create(struct ksmbd_work *work)
 		goto out_path;
 	}
 	fp = ksmbd_file_open(work, filp, access, req->ShareAccess, coptions,
-			     NULL);
+			     cs.xname);
 	if (IS_ERR(fp)) {
 		st = ksmbd_vfs_status(PTR_ERR(fp));
 		goto out_path;
 	}
 
-	if (cs.action == FILE_OVERWRITTEN || cs.action == FILE_SUPERSEDED) {
+	err = 0;
+	if (cs.xname && !cs.stream_exists)
+		err = ksmbd_stream_create(fp->filp, cs.xname);
+	else if (cs.xname && cs.action != FILE_OPENED)
+		err = ksmbd_stream_truncate(fp->filp, cs.xname, 0);
+	else if (cs.action == FILE_OVERWRITTEN || cs.action == FILE_SUPERSEDED)
 		err = vfs_truncate(&cs.path, 0);
+	if (err) {
+		ksmbd_file_abort(fp);
+		st = err == -EEXIST ? STATUS_OBJECT_NAME_COLLISION :
+				      ksmbd_vfs_status(err);
+		goto out_path;
+	}
+	if (cs.xname ? cs.created : cs.action != FILE_OPENED)
+		store_attrs(work, &cs.path, le32_to_cpu(req->FileAttributes),
+			    cs.created);
+	if (ca.eas && cs.action != FILE_OPENED) {
+		err = ksmbd_ea_walk(ca.eas, ca.eas_len, ea_apply, &cs.path);
 		if (err) {
 			ksmbd_file_abort(fp);
 			st = ksmbd_vfs_status(err);
@@ -497,10 +580,9 @@ __le32 smb2_create(struct ksmbd_work *work)
 		}
 	}
 	if (cs.action != FILE_OPENED)
-		store_attrs(work, &cs.path, le32_to_cpu(req->FileAttributes),
-			    cs.created);
-	if (cs.action != FILE_OPENED)
 		ksmbd_vfs_stat(&cs.path, ksmbd_share_hide_dot(work), &ks);
+	if (cs.xname)
+		ksmbd_stream_stat(cs.path.dentry, cs.xname, &ks);
 
 	err = ksmbd_fid_publish(fp);
 	if (err) {
@@ -518,6 +600,7 @@ __le32 smb2_create(struct ksmbd_work *work)
 out_path:
 	path_put(&cs.path);
 	dput(cs.parent);
+	kfree(cs.xname);
 out_creds:
 	ksmbd_vfs_revert_creds(old);
 out_name:

@@ -20,6 +20,8 @@
 #include "../vfs/info.h"
 #include "../vfs/info_wire.h"
 #include "../vfs/smb2_util.h"
+#include "../vfs/stream.h"
+#include "../vfs/ea.h"
 
 /*
  * Share-relative path of fp (UTF-8, '/'-separated, "" for the root) in
@@ -80,11 +82,19 @@ static int query_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 
 	if (needs_read_attrs(cls) && !(fp->daccess & FILE_READ_ATTRIBUTES_LE))
 		return -EACCES;
-	if (cls == FILE_FULL_EA_INFORMATION)
-		return -EOPNOTSUPP;
 	r = ksmbd_vfs_stat(&fp->filp->f_path, ksmbd_share_hide_dot(work), &ks);
 	if (r)
 		return r;
+	if (cls == FILE_STREAM_INFORMATION && ksmbd_share_streams(work))
+		return ksmbd_stream_list(fp->filp->f_path.dentry,
+					 S_ISDIR(ks.st.mode),
+					 ksmbd_end_of_file(&ks.st),
+					 ksmbd_alloc_size(&ks.st), out, max);
+	if (fp->stream) {
+		r = ksmbd_stream_stat(fp->filp->f_path.dentry, fp->stream, &ks);
+		if (r)
+			return r;
+	}
 	ks.delete_pending = ksmbd_file_delete_pending(fp);
 	buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (!buf)
@@ -95,6 +105,8 @@ static int query_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 	c.mode = fp->mode;
 	c.name = file_rel_name(work, fp, buf, PATH_MAX);
 	c.volume_id = ks.st.dev;
+	if (cls == FILE_EA_INFORMATION || cls == FILE_ALL_INFORMATION)
+		c.ea_size = ksmbd_ea_size(fp->filp->f_path.dentry);
 	if (!c.name)
 		c.name = "";
 	r = ksmbd_encode_file_info(cls, &c, out, max);
@@ -125,10 +137,50 @@ static int query_fs(struct ksmbd_work *work, u8 cls, void *out, u32 max)
 	c.fs_attrs = KSMBD_FS_CASE_SENSITIVE_SEARCH |
 		     KSMBD_FS_CASE_PRESERVED_NAMES | KSMBD_FS_UNICODE_ON_DISK |
 		     KSMBD_FS_SUPPORTS_SPARSE_FILES |
-		     KSMBD_FS_SUPPORTS_HARD_LINKS;
+		     KSMBD_FS_SUPPORTS_HARD_LINKS | KSMBD_FS_SUPPORTS_EXT_ATTRS;
+	if (ksmbd_share_streams(work))
+		c.fs_attrs |= KSMBD_FS_NAMED_STREAMS;
 	put_unaligned_le64(ks.st.ino, c.object_id);
 	put_unaligned_le32(c.serial, c.object_id + 8);
 	return ksmbd_encode_fs_info(cls, &c, out, max);
+}
+
+/* FileFullEaInformation: all EAs, or those the input list names. */
+static __le32 query_ea(struct ksmbd_work *work, struct ksmbd_file *fp,
+		       const struct smb2_query_info_req *req, void *out,
+		       u32 max, int *len)
+{
+	u32 inlen = le32_to_cpu(req->InputBufferLength), used;
+	const void *in = NULL;
+	int r;
+
+	*len = 0;
+	if (!(fp->daccess & FILE_READ_EA_LE))
+		return STATUS_ACCESS_DENIED;
+	if (inlen) {
+		in = ksmbd_req_buf(work, le16_to_cpu(req->InputBufferOffset),
+				   inlen);
+		if (!in)
+			return STATUS_INVALID_PARAMETER;
+	}
+	r = ksmbd_ea_query(fp->filp->f_path.dentry, in, inlen,
+			   le32_to_cpu(req->Flags) & SL_RETURN_SINGLE_ENTRY,
+			   out, max, &used);
+	switch (r) {
+	case -ENODATA:
+		return STATUS_NO_EAS_ON_FILE;
+	case -ENOBUFS:
+		return STATUS_BUFFER_TOO_SMALL;
+	case -E2BIG:
+		*len = used;
+		return STATUS_BUFFER_OVERFLOW;
+	case -EILSEQ:
+		return STATUS_INVALID_EA_NAME;
+	}
+	if (r < 0)
+		return ksmbd_vfs_status(r);
+	*len = r;
+	return STATUS_SUCCESS;
 }
 
 __le32 smb2_query_info(struct ksmbd_work *work)
@@ -152,6 +204,12 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 
 	switch (req->InfoType) {
 	case SMB2_O_INFO_FILE:
+		if (req->FileInfoClass == FILE_FULL_EA_INFORMATION) {
+			st = query_ea(work, fp, req, buf, max, &r);
+			if (st && st != STATUS_BUFFER_OVERFLOW)
+				goto out;
+			goto reply;
+		}
 		r = query_file(work, fp, req->FileInfoClass, buf, max);
 		break;
 	case SMB2_O_INFO_FILESYSTEM:
@@ -181,6 +239,7 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 		goto out;
 	}
 
+reply:
 	rsp = ksmbd_rsp_struct(work, struct smb2_query_info_rsp);
 	out = rsp ? ksmbd_rsp_append(work, max_t(u32, r, 1)) : NULL;
 	if (!out) {

@@ -17,6 +17,7 @@
 #include "../mgmt/share.h"
 #include "../vfs/fid.h"
 #include "../vfs/lock.h"
+#include "../vfs/stream.h"
 #include "../vfs/smb2_util.h"
 
 #define SMB2_APPEND_OFFSET	U64_MAX
@@ -67,7 +68,11 @@ __le32 smb2_read(struct ksmbd_work *work)
 			st = STATUS_NO_MEMORY;
 			goto out;
 		}
-		n = kernel_read(fp->filp, buf, len, &pos);
+		if (fp->stream)
+			n = ksmbd_stream_read(fp->filp, fp->stream, buf, len,
+					      pos);
+		else
+			n = kernel_read(fp->filp, buf, len, &pos);
 		if (n < 0) {
 			st = ksmbd_vfs_status(n);
 			goto out;
@@ -102,6 +107,25 @@ out:
 	kvfree(buf);
 	ksmbd_file_put(fp);
 	return st;
+}
+
+/* WRITE to a named stream: a read-modify-write of its xattr. */
+static ssize_t stream_write(struct ksmbd_file *fp, const void *data, u32 len,
+			    bool append, u64 off)
+{
+	ssize_t n;
+
+	mutex_lock(&fp->ki->lock);
+	if (append) {
+		n = ksmbd_stream_size(fp->filp->f_path.dentry, fp->stream);
+		if (n < 0)
+			goto out;
+		off = n;
+	}
+	n = len ? ksmbd_stream_write(fp->filp, fp->stream, data, len, off) : 0;
+out:
+	mutex_unlock(&fp->ki->lock);
+	return n;
 }
 
 __le32 smb2_write(struct ksmbd_work *work)
@@ -145,6 +169,13 @@ __le32 smb2_write(struct ksmbd_work *work)
 			goto out;
 		}
 	}
+	if (fp->stream) {
+		n = stream_write(fp, data, len, append, off);
+		if (n < 0)
+			st = ksmbd_vfs_status(n);
+		pos = off + n;
+		goto done;
+	}
 	pos = append ? i_size_read(file_inode(fp->filp)) : off;
 	if (ksmbd_lock_check(fp, pos, len, true)) {
 		st = STATUS_FILE_LOCK_CONFLICT;
@@ -167,6 +198,9 @@ __le32 smb2_write(struct ksmbd_work *work)
 		}
 	}
 
+done:
+	if (st)
+		goto out;
 	WRITE_ONCE(fp->pos, pos);
 	rsp = ksmbd_rsp_struct(work, struct smb2_write_rsp);
 	if (!rsp) {

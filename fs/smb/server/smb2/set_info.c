@@ -22,6 +22,8 @@
 #include "../vfs/info_wire.h"
 #include "../vfs/dosattr.h"
 #include "../vfs/smb2_util.h"
+#include "../vfs/stream.h"
+#include "../vfs/ea.h"
 
 #define FILE_DISPOSITION_INFORMATION_EX	64
 #define FILE_DISPOSITION_DELETE		0x01
@@ -94,6 +96,18 @@ static int set_eof(struct ksmbd_file *fp, u64 size, bool alloc)
 		return -EISDIR;
 	if (size > MAX_LFS_FILESIZE)
 		return -EINVAL;
+	if (fp->stream) {
+		ssize_t cur;
+		int err;
+
+		mutex_lock(&fp->ki->lock);
+		cur = ksmbd_stream_size(fp->filp->f_path.dentry, fp->stream);
+		err = cur < 0 ? cur : 0;
+		if (!err && (!alloc || size < cur))
+			err = ksmbd_stream_truncate(fp->filp, fp->stream, size);
+		mutex_unlock(&fp->ki->lock);
+		return err;
+	}
 	/* allocation only ever shrinks the file */
 	if (alloc && size >= i_size_read(inode))
 		return 0;
@@ -137,6 +151,8 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 
 	if (len < sizeof(*ri))
 		return STATUS_INFO_LENGTH_MISMATCH;
+	if (fp->stream)
+		return STATUS_INVALID_PARAMETER;	/* stream renames: not yet */
 	nlen = le32_to_cpu(ri->FileNameLength);
 	if (nlen > len - sizeof(*ri))
 		return STATUS_INFO_LENGTH_MISMATCH;
@@ -228,6 +244,42 @@ out_name:
 	return st;
 }
 
+static int ea_check(void *arg, const struct ksmbd_ea *ea)
+{
+	return 0;
+}
+
+static int ea_apply(void *arg, const struct ksmbd_ea *ea)
+{
+	struct file *f = arg;
+
+	return ksmbd_ea_set(file_mnt_user_ns(f), f->f_path.dentry, ea);
+}
+
+/* FileFullEaInformation: the whole list is checked, then applied. */
+static __le32 set_eas(struct ksmbd_file *fp, const void *buf, u32 len)
+{
+	int err;
+
+	if (!has(fp, FILE_WRITE_EA_LE))
+		return STATUS_ACCESS_DENIED;
+	err = ksmbd_ea_walk(buf, len, ea_check, NULL);
+	if (!err)
+		err = ksmbd_ea_walk(buf, len, ea_apply, fp->filp);
+	switch (err) {
+	case 0:
+		return STATUS_SUCCESS;
+	case -EILSEQ:
+		return STATUS_INVALID_EA_NAME;
+	case -EINVAL:
+		return STATUS_EA_LIST_INCONSISTENT;
+	case -E2BIG:
+	case -ENOSPC:
+		return STATUS_EA_TOO_LARGE;
+	}
+	return ksmbd_vfs_status(err);
+}
+
 static __le32 set_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 		       const void *buf, u32 len)
 {
@@ -286,7 +338,7 @@ static __le32 set_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 		return STATUS_SUCCESS;
 	}
 	case FILE_FULL_EA_INFORMATION:
-		return STATUS_EAS_NOT_SUPPORTED;
+		return set_eas(fp, buf, len);
 	default:
 		return STATUS_INVALID_INFO_CLASS;
 	}

@@ -13,6 +13,7 @@
 #include "fid.h"
 #include "lock.h"
 #include "notify.h"
+#include "stream.h"
 #include "../work.h"
 #include "../mgmt/session.h"
 #include "../mgmt/tree.h"
@@ -133,7 +134,8 @@ struct ksmbd_file *ksmbd_file_open(struct ksmbd_work *work, struct file *filp,
 	fp->daccess = daccess;
 	fp->share_access = share_access;
 	fp->coptions = coptions;
-	fp->is_dir = S_ISDIR(file_inode(filp)->i_mode);
+	/* a named stream of a directory is data, not a directory */
+	fp->is_dir = S_ISDIR(file_inode(filp)->i_mode) && !stream;
 
 	mutex_lock(&ki->lock);
 	if (ki->delete_pending) {
@@ -222,6 +224,28 @@ static void ksmbd_file_unlink(struct ksmbd_file *fp)
 	revert_creds(old);
 }
 
+/*
+ * fp, a delete-on-close open of a named stream, goes (under ki->lock):
+ * another open of the same stream inherits the duty, else the stream
+ * goes now.
+ */
+static void ksmbd_stream_release_delete(struct ksmbd_file *fp)
+{
+	struct ksmbd_file *o;
+	int err;
+
+	list_for_each_entry(o, &fp->ki->opens, ki_node) {
+		if (same_stream(o->stream, fp->stream)) {
+			o->delete_on_close = true;
+			return;
+		}
+	}
+	err = ksmbd_stream_remove(fp->filp, fp->stream);
+	if (err && err != -ENODATA)
+		pr_warn_ratelimited("stream delete on close failed: %d\n",
+				    err);
+}
+
 static void ksmbd_file_release(struct kref *kref)
 {
 	struct ksmbd_file *fp = container_of(kref, struct ksmbd_file, kref);
@@ -232,6 +256,8 @@ static void ksmbd_file_release(struct kref *kref)
 	ksmbd_locks_release(fp);
 	if (fp->delete_on_close && !fp->stream)
 		ki->delete_pending = true;
+	if (fp->delete_on_close && fp->stream)
+		ksmbd_stream_release_delete(fp);
 	if (list_empty(&ki->opens) && ki->delete_pending) {
 		ksmbd_file_unlink(fp);
 		ki->delete_pending = false;
@@ -312,7 +338,10 @@ int ksmbd_file_set_delete(struct ksmbd_file *fp, bool del)
 	struct ksmbd_inode *ki = fp->ki;
 
 	mutex_lock(&ki->lock);
-	if (!del) {
+	if (fp->stream) {
+		/* deletes the stream when its last open goes */
+		fp->delete_on_close = del;
+	} else if (!del) {
 		ki->delete_pending = false;
 		fp->delete_on_close = false;
 	} else {

@@ -80,7 +80,7 @@ struct ksmbd_file {
 	__le32 coptions;		/* CreateOptions */
 	bool is_dir;
 	bool delete_on_close;		/* under ki->lock */
-	char *stream;			/* xattr name of the stream, or NULL */
+	char *stream;			/* its xattr (vfs/stream.h), or NULL */
 
 	struct mutex lock;		/* see header comment */
 	struct ksmbd_dir_state *dir;	/* QUERY_DIRECTORY state, or NULL */
@@ -117,9 +117,8 @@ void ksmbd_file_put(struct ksmbd_file *fp);
 int ksmbd_fid_close(struct ksmbd_work *work, struct ksmbd_file *fp);
 
 /*
- * Set (or clear) delete-on-close/delete-pending for fp's file: returns
- * -EPERM (STATUS_CANNOT_DELETE territory) for a read-only file, -ENOTEMPTY
- * for a non-empty directory, else 0.
+ * Set (or clear) delete-pending for fp's file, or delete-on-close for fp
+ * when it is a named stream (the stream goes with its last open). 0.
  */
 int ksmbd_file_set_delete(struct ksmbd_file *fp, bool del);
 static inline bool ksmbd_file_delete_pending(struct ksmbd_file *fp)

@@ -225,7 +225,8 @@ int ksmbd_encode_file_info(u8 cls, const struct ksmbd_info_ctx *c, void *out,
 		return need;
 	}
 	case FILE_EA_INFORMATION:
-		return need;		/* EaSize 0: no EAs exposed yet */
+		put_unaligned_le32(c->ea_size, out);
+		return need;
 	case FILE_ACCESS_INFORMATION:
 		put_unaligned_le32(c->access, out);
 		return need;
@@ -265,6 +266,7 @@ int ksmbd_encode_file_info(u8 cls, const struct ksmbd_info_ctx *c, void *out,
 		fill_basic(&a->basic, ks);
 		fill_standard(&a->standard, ks);
 		a->IndexNumber = cpu_to_le64(ks->st.ino);
+		a->EaSize = cpu_to_le32(c->ea_size);
 		a->AccessFlags = cpu_to_le32(c->access);
 		a->CurrentByteOffset = cpu_to_le64(c->pos);
 		a->Mode = cpu_to_le32(c->mode);

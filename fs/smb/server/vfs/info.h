@@ -58,6 +58,7 @@ struct ksmbd_info_ctx {
 	u32 mode;		/* FileModeInformation */
 	const char *name;	/* share-relative name, '\\'-separated UTF-8 */
 	u64 volume_id;
+	u32 ea_size;		/* FileEaInformation */
 };
 
 /*

@@ -59,6 +59,11 @@ bool ksmbd_share_hide_dot(struct ksmbd_work *work)
 	return work->tcon->share->flags & KSMBD_SHARE_FLAG_HIDE_DOT_FILES;
 }
 
+bool ksmbd_share_streams(struct ksmbd_work *work)
+{
+	return work->tcon->share->flags & KSMBD_SHARE_FLAG_STREAMS;
+}
+
 #define GENERIC_READ_MAP	(FILE_READ_DATA_LE | FILE_READ_EA_LE |	\
 				 FILE_READ_ATTRIBUTES_LE |		\
 				 FILE_READ_CONTROL_LE | FILE_SYNCHRONIZE_LE)

@@ -34,9 +34,10 @@ struct ksmbd_file *ksmbd_req_file(struct ksmbd_work *work, u64 pfid,
 /* errno of a file operation -> NTSTATUS (vfs-specific refinements). */
 __le32 ksmbd_vfs_status(int err);
 
-/* The share's "store dos attributes" / "hide dot files" options. */
+/* The share's "store dos attributes" / "hide dot files" / streams options. */
 bool ksmbd_share_store_dos(struct ksmbd_work *work);
 bool ksmbd_share_hide_dot(struct ksmbd_work *work);
+bool ksmbd_share_streams(struct ksmbd_work *work);
 
 /* Access mask with GENERIC_* bits mapped to file rights ([MS-FSA]). */
 __le32 ksmbd_map_generic(__le32 access);
