@@ -84,6 +84,7 @@ write_ksmbd_conf() {
 [$KSMBD_SHARE]
 	path = $KSMBD_SHARE_DIR
 	read only = no
+	vfs objects = streams_xattr
 	${KSMBD_SHARE_OPTS:-}
 EOC
 	: >/run/ksmbd/ksmbdpwd.db
