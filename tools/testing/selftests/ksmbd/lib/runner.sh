@@ -13,6 +13,7 @@ BOOT_GRACE=${KSMBD_BOOT_GRACE:-60}	# seconds a boot may take on a busy host
 RUNNER_QUIET=	# set by exec: no PASS/FAIL lines, just the output
 RUNNER_STREAM=	# set by exec: stream entry output while it runs
 RUNNER_CHECK_LOG=1	# fail a boot whose kernel log shows a bug report
+RUNNER_DETAIL_LINES=30	# how much of a failed test's output to show
 
 add_entry() {
 	local i=${#T_NAME[@]}
@@ -32,7 +33,7 @@ result() {
 		N_FAIL=$((N_FAIL + 1))
 		[ -n "$RUNNER_QUIET" ] || echo "FAIL  $name (${secs}s, status $rc)"
 		if [ -n "$detail" ] && [ -s "$detail" ] && [ -z "$RUNNER_STREAM" ]; then
-			tail -n 30 "$detail" | sed 's/^/    > /'
+			tail -n "$RUNNER_DETAIL_LINES" "$detail" | sed 's/^/    > /'
 		fi
 		;;
 	esac

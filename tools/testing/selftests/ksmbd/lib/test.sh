@@ -92,14 +92,36 @@ run_loaded() {
 	done
 }
 
-# torture_all: every smb2.* smbtorture test, counts only
+# torture_all [FILTER]: every smb2.* smbtorture test (those matching the
+# extended regex FILTER), each with its own timeout (KSMBD_TORTURE_TIMEOUT,
+# default 120 s); counts only
 torture_all() {
-	local t
+	local filter=${1:-} t n=0
+	command -v smbtorture >/dev/null || die "no smbtorture (package samba-testsuite)"
 	while read -r t; do
-		add_entry "$t" "/bin/sh $(sq "$SELFTEST_DIR/tests/smbtorture.sh") $t" 180
+		[ -z "$filter" ] || echo "$t" | grep -qE -- "$filter" || continue
+		add_entry "$t" "/bin/sh $(sq "$SELFTEST_DIR/tests/smbtorture.sh") $t" \
+			"${KSMBD_TORTURE_TIMEOUT:-120}"
 		T_DAEMON[${#T_NAME[@]} - 1]=ours
+		n=$((n + 1))
 	done < <(smbtorture --list 2>/dev/null | grep -E '^smb2\.' | sort -u)
+	[ $n -gt 0 ] || die "no smbtorture smb2.* test matches '$filter'"
+	echo "$n tests"
 }
+
+# write_results FILE: one "PASS|FAIL|SKIP NAME" line per entry run
+write_results() {
+	local i
+	for i in "${!T_NAME[@]}"; do
+		case ${T_RC[i]} in
+		0) echo "PASS ${T_NAME[i]}" ;;
+		4) echo "SKIP ${T_NAME[i]}" ;;
+		'') ;;
+		*) echo "FAIL ${T_NAME[i]}" ;;
+		esac
+	done >"$1"
+}
+
 
 cmd_test() {
 	local kind=normal kunit=1 integ=1 all= filter= a t0
@@ -123,8 +145,9 @@ cmd_test() {
 	fi
 	if [ -n "$integ" ]; then
 		if [ -n "$all" ]; then
-			echo "== smbtorture smb2.* ($kind kernel), counts only"
-			torture_all
+			echo "== smbtorture smb2.*${filter:+ matching '$filter'} ($kind kernel), counts only"
+			torture_all "$filter"
+			RUNNER_DETAIL_LINES=5
 		else
 			echo "== integration tests ($kind kernel)"
 			load_list "$SELFTEST_DIR/tests.list" "" "$filter"
@@ -133,7 +156,12 @@ cmd_test() {
 		run_loaded "$kind"
 	fi
 	echo "== $kind: $(($(now) - t0))s"
+	if [ -n "$all" ]; then
+		write_results "$BUILD_DIR/test-all.txt"
+		echo "per-test results: $BUILD_DIR/test-all.txt"
+	fi
 	echo "$N_PASS passed, $N_FAIL failed, $N_SKIP skipped"
+	# --all is a progress report, not a gate
 	[ -n "$all" ] && return 0
 	[ "$N_FAIL" -eq 0 ]
 }
