@@ -287,8 +287,10 @@ __le32 smb2_ioctl(struct ksmbd_work *work)
 	if (st && st != STATUS_BUFFER_OVERFLOW &&
 	    !(st == STATUS_INVALID_PARAMETER && a.out_len))
 		goto out;
-	rsp = ksmbd_rsp_struct(work, struct smb2_ioctl_rsp);
-	out = rsp ? ksmbd_rsp_append(work, max_t(u32, a.out_len, 1)) : NULL;
+	/* an empty answer keeps the odd StructureSize's byte in the body */
+	rsp = ksmbd_rsp_fixed(work, sizeof(*rsp) + (a.out_len ? 0 : 1));
+	out = !rsp ? NULL : a.out_len ? ksmbd_rsp_append(work, a.out_len) :
+			    (u8 *)rsp + sizeof(*rsp);
 	if (!out) {
 		st = STATUS_NO_MEMORY;
 		goto out;

@@ -240,8 +240,10 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 	}
 
 reply:
-	rsp = ksmbd_rsp_struct(work, struct smb2_query_info_rsp);
-	out = rsp ? ksmbd_rsp_append(work, max_t(u32, r, 1)) : NULL;
+	/* an empty answer keeps the odd StructureSize's byte in the body */
+	rsp = ksmbd_rsp_fixed(work, sizeof(*rsp) + (r ? 0 : 1));
+	out = rsp ? (r ? ksmbd_rsp_append(work, r) : (u8 *)rsp + sizeof(*rsp))
+		  : NULL;
 	if (!out) {
 		st = STATUS_NO_MEMORY;
 		goto out;

@@ -86,7 +86,8 @@ __le32 smb2_read(struct ksmbd_work *work)
 	}
 
 	WRITE_ONCE(fp->pos, off + n);	/* FilePositionInformation */
-	rsp = ksmbd_rsp_struct(work, struct smb2_read_rsp);
+	/* no data: the odd StructureSize's byte is part of the fixed body */
+	rsp = ksmbd_rsp_fixed(work, sizeof(*rsp) + (n ? 0 : 1));
 	if (!rsp) {
 		st = STATUS_NO_MEMORY;
 		goto out;
@@ -100,8 +101,6 @@ __le32 smb2_read(struct ksmbd_work *work)
 			goto out;
 		}
 		buf = NULL;	/* owned by the response now */
-	} else if (!ksmbd_rsp_append(work, 1)) {
-		st = STATUS_NO_MEMORY;
 	}
 out:
 	kvfree(buf);
