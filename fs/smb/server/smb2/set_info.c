@@ -34,6 +34,21 @@ static bool has(struct ksmbd_file *fp, __le32 access)
 	return fp->daccess & access;
 }
 
+/*
+ * ChangeTime as the client set it. notify_change() always stamps ctime
+ * with the current time, so the inode's ctime is written directly, last,
+ * after every other change of this request.
+ */
+static void set_ctime(struct dentry *d, s64 nt)
+{
+	struct inode *inode = d_inode(d);
+
+	inode_lock(inode);
+	inode->i_ctime = timestamp_truncate(ksmbd_nt_to_time(nt), inode);
+	mark_inode_dirty(inode);
+	inode_unlock(inode);
+}
+
 static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
 		     const struct ksmbd_file_basic_info *bi)
 {
@@ -42,7 +57,8 @@ static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
 	struct iattr ia = {};
 	s64 atime = le64_to_cpu(bi->LastAccessTime);
 	s64 mtime = le64_to_cpu(bi->LastWriteTime);
-	s64 ctime = le64_to_cpu(bi->CreationTime);
+	s64 btime = le64_to_cpu(bi->CreationTime);
+	s64 ctime = le64_to_cpu(bi->ChangeTime);
 	u32 attrs = le32_to_cpu(bi->FileAttributes);
 	int err = 0;
 
@@ -52,6 +68,26 @@ static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
 		return -EINVAL;
 	if (attrs & FILE_ATTRIBUTE_DIRECTORY && !fp->is_dir)
 		return -EINVAL;
+	/* [MS-FSA] 2.1.5.14.2: a directory cannot be made temporary */
+	if (attrs & FILE_ATTRIBUTE_TEMPORARY && fp->is_dir)
+		return -EINVAL;
+	if ((attrs || btime > 0) && ksmbd_share_store_dos(work)) {
+		struct ksmbd_stat ks;
+		struct ksmbd_dosattr da;
+
+		err = ksmbd_vfs_stat(&fp->filp->f_path, false, &ks);
+		if (err)
+			return err;
+		da.attrs = ks.attrs & ~FILE_ATTRIBUTE_NORMAL;
+		if (attrs)
+			da.attrs = attrs & ~FILE_ATTRIBUTE_NORMAL;
+		if (fp->is_dir)
+			da.attrs |= FILE_ATTRIBUTE_DIRECTORY;
+		da.create_time = btime > 0 ? btime : ks.create_time;
+		err = ksmbd_dosattr_set(ns, d, &da);
+		if (err)
+			return err;
+	}
 	/* 0: unchanged; -1 / -2: stop / resume automatic updates */
 	if (atime > 0) {
 		ia.ia_atime = ksmbd_nt_to_time(atime);
@@ -68,22 +104,12 @@ static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
 		if (err)
 			return err;
 	}
-	if ((attrs || ctime > 0) && ksmbd_share_store_dos(work)) {
-		struct ksmbd_stat ks;
-		struct ksmbd_dosattr da;
-
-		err = ksmbd_vfs_stat(&fp->filp->f_path, false, &ks);
-		if (err)
-			return err;
-		da.attrs = ks.attrs & ~FILE_ATTRIBUTE_NORMAL;
-		if (attrs)
-			da.attrs = attrs & ~FILE_ATTRIBUTE_NORMAL;
-		if (fp->is_dir)
-			da.attrs |= FILE_ATTRIBUTE_DIRECTORY;
-		da.create_time = ctime > 0 ? ctime : ks.create_time;
-		err = ksmbd_dosattr_set(ns, d, &da);
+	if (ctime > 0) {
+		if (!inode_owner_or_capable(ns, d_inode(d)))
+			return -EPERM;
+		set_ctime(d, ctime);
 	}
-	return err;
+	return 0;
 }
 
 static int set_eof(struct ksmbd_file *fp, u64 size, bool alloc)
