@@ -182,8 +182,18 @@ static void info_fs_classes(struct kunit *test)
 						   &c, buf, sizeof(buf)), 8);
 	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_OBJECT_ID_INFORMATION,
 						   &c, buf, sizeof(buf)), 64);
+	/* no quotas: thresholds 0, default quota threshold/limit -1 */
+	memset(buf, 0xee, sizeof(buf));
 	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_CONTROL_INFORMATION,
-						   &c, buf, sizeof(buf)),
+						   &c, buf, sizeof(buf)), 48);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf), 0ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 16), 0ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 24), U64_MAX);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 32), U64_MAX);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 40), 0u);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(FS_CONTROL_INFORMATION,
+						   &c, buf, 47), -E2BIG);
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_fs_info(99, &c, buf, sizeof(buf)),
 			-EOPNOTSUPP);
 }
 

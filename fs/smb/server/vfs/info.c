@@ -360,6 +360,9 @@ int ksmbd_encode_fs_info(u8 cls, const struct ksmbd_fs_ctx *c, void *out,
 	case FS_OBJECT_ID_INFORMATION:
 		need = sizeof(struct ksmbd_fs_objectid_info);
 		break;
+	case FS_CONTROL_INFORMATION:
+		need = KSMBD_FS_CONTROL_INFO_SIZE;
+		break;
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -425,6 +428,14 @@ int ksmbd_encode_fs_info(u8 cls, const struct ksmbd_fs_ctx *c, void *out,
 				       SSINFO_FLAGS_PARTITION_ALIGNED_ON_DEVICE);
 		return need;
 	}
+	case FS_CONTROL_INFORMATION:
+		/*
+		 * [MS-FSCC] 2.5.2: no quotas are kept: filtering thresholds 0,
+		 * DefaultQuotaThreshold/Limit "none" (-1), no control flags.
+		 */
+		put_unaligned_le64(U64_MAX, (u8 *)out + 24);
+		put_unaligned_le64(U64_MAX, (u8 *)out + 32);
+		return need;
 	case FS_OBJECT_ID_INFORMATION: {
 		struct ksmbd_fs_objectid_info *o = out;
 

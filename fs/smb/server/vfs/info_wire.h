@@ -152,6 +152,9 @@ struct ksmbd_fs_objectid_info {			/* 2.5.6 */
 static_assert(sizeof(struct ksmbd_fs_objectid_info) == 64);
 
 /* FileSystemAttributes (2.5.1) */
+/* FileFsControlInformation ([MS-FSCC] 2.5.2): five u64, u32 flags, pad */
+#define KSMBD_FS_CONTROL_INFO_SIZE	48
+
 #define KSMBD_FS_CASE_SENSITIVE_SEARCH	0x00000001
 #define KSMBD_FS_CASE_PRESERVED_NAMES	0x00000002
 #define KSMBD_FS_UNICODE_ON_DISK	0x00000004
