@@ -35,10 +35,15 @@ int ksmbd_lock_add(struct ksmbd_file *fp, u64 start, u64 len, bool excl)
 	struct ksmbd_lock *l;
 	int err;
 
-	list_for_each_entry(l, &ki->locks, node)
-		if (ksmbd_range_overlap(start, len, l->start, l->len) &&
-		    (excl || l->excl))
-			return -EAGAIN;
+	list_for_each_entry(l, &ki->locks, node) {
+		if (!ksmbd_range_overlap(start, len, l->start, l->len) ||
+		    !(excl || l->excl))
+			continue;
+		/* an open may stack a shared lock on its own exclusive one */
+		if (l->fp == fp && !excl)
+			continue;
+		return -EAGAIN;
+	}
 	l = kzalloc(sizeof(*l), GFP_KERNEL);
 	if (!l)
 		return -ENOMEM;
