@@ -110,12 +110,15 @@ static __le32 maximal_access(struct ksmbd_work *work, const struct path *p,
 		a |= FILE_READ_DATA_LE | FILE_READ_EA_LE | FILE_EXECUTE_LE;
 	if (!inode_permission(ns, inode, MAY_EXEC))
 		a |= FILE_EXECUTE_LE;
-	if (writable && !inode_permission(ns, inode, MAY_WRITE)) {
+	/*
+	 * FILE_DELETE_CHILD means nothing for a file, but FILE_ALL_ACCESS
+	 * (0x1f01ff) carries it: a writer of a file is granted it too, else
+	 * a second FILE_ALL_ACCESS open of a file would be refused.
+	 */
+	if (writable && !inode_permission(ns, inode, MAY_WRITE))
 		a |= FILE_WRITE_DATA_LE | FILE_APPEND_DATA_LE |
-		     FILE_WRITE_EA_LE | FILE_WRITE_ATTRIBUTES_LE;
-		if (S_ISDIR(inode->i_mode))
-			a |= FILE_DELETE_CHILD_LE;
-	}
+		     FILE_WRITE_EA_LE | FILE_WRITE_ATTRIBUTES_LE |
+		     FILE_DELETE_CHILD_LE;
 	if (writable && inode_owner_or_capable(ns, inode))
 		a |= FILE_WRITE_ATTRIBUTES_LE | FILE_WRITE_DAC_LE |
 		     FILE_WRITE_OWNER_LE;
