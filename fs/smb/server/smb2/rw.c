@@ -21,6 +21,8 @@
 #include "../vfs/smb2_util.h"
 
 #define SMB2_APPEND_OFFSET	U64_MAX
+/* NTFS's largest file size (16 TiB - 64 KiB), which Windows enforces */
+#define SMB2_MAX_FILE_SIZE	0xfffffff0000ULL
 
 static void read_buf_free(void *buf)
 {
@@ -149,6 +151,11 @@ __le32 smb2_write(struct ksmbd_work *work)
 		return STATUS_INVALID_PARAMETER;
 	if (!append && (off > MAX_LFS_FILESIZE || len > MAX_LFS_FILESIZE - off))
 		return STATUS_INVALID_PARAMETER;
+	/* as NTFS: no byte at or past its maximum file size */
+	if (!append && len && off >= SMB2_MAX_FILE_SIZE)
+		return STATUS_INVALID_PARAMETER;
+	if (!append && len && off + len >= SMB2_MAX_FILE_SIZE)
+		return STATUS_DISK_FULL;
 
 	fp = ksmbd_req_file(work, req->PersistentFileId, req->VolatileFileId);
 	if (!fp)
@@ -159,6 +166,11 @@ __le32 smb2_write(struct ksmbd_work *work)
 	}
 	if (!(fp->daccess & (FILE_WRITE_DATA_LE | FILE_APPEND_DATA_LE))) {
 		st = STATUS_ACCESS_DENIED;
+		goto out;
+	}
+	if (append && (fp->daccess & FILE_WRITE_DATA_LE)) {
+		/* the end-of-file offset is for append-only opens */
+		st = STATUS_INVALID_PARAMETER;
 		goto out;
 	}
 	if (!append && !(fp->daccess & FILE_WRITE_DATA_LE)) {
