@@ -184,6 +184,9 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		return STATUS_INFO_LENGTH_MISMATCH;
 	if (!link && !has(fp, FILE_DELETE_LE))
 		return STATUS_ACCESS_DENIED;
+	/* [MS-FSA] 2.1.5.14.11: not a directory with open files inside */
+	if (!link && fp->is_dir && ksmbd_opens_beneath(fp->filp->f_path.dentry))
+		return STATUS_ACCESS_DENIED;
 	if (link && fp->is_dir)
 		return STATUS_FILE_IS_A_DIRECTORY;
 	st = ksmbd_name_parse((const __le16 *)ri->FileName, nlen, false, &name);

@@ -351,6 +351,32 @@ int ksmbd_file_set_delete(struct ksmbd_file *fp, bool del)
 	return 0;
 }
 
+bool ksmbd_opens_beneath(struct dentry *dir)
+{
+	struct ksmbd_inode *ki;
+	struct dentry *d;
+	bool found = false;
+	int bkt;
+
+	spin_lock(&ksmbd_inode_lock);
+	hash_for_each(ksmbd_inode_hash, bkt, ki, hnode) {
+		if (ki->inode == d_inode(dir))
+			continue;
+		spin_lock(&ki->inode->i_lock);
+		hlist_for_each_entry(d, &ki->inode->i_dentry, d_u.d_alias) {
+			if (is_subdir(d, dir)) {
+				found = true;
+				break;
+			}
+		}
+		spin_unlock(&ki->inode->i_lock);
+		if (found)
+			break;
+	}
+	spin_unlock(&ksmbd_inode_lock);
+	return found;
+}
+
 int ksmbd_fid_table_init(struct ksmbd_session *sess)
 {
 	struct ksmbd_fid_table *t = kzalloc(sizeof(*t), GFP_KERNEL);

@@ -42,6 +42,7 @@
 #include <linux/wait.h>
 #include <linux/xarray.h>
 
+struct dentry;
 struct file;
 struct inode;
 struct ksmbd_session;
@@ -125,6 +126,12 @@ static inline bool ksmbd_file_delete_pending(struct ksmbd_file *fp)
 {
 	return READ_ONCE(fp->ki->delete_pending);
 }
+
+/*
+ * Is any file or directory beneath dir (not dir itself) open through this
+ * server? Walks the open inodes under ksmbd_inode_lock.
+ */
+bool ksmbd_opens_beneath(struct dentry *dir);
 
 /* Session hooks called by core. */
 int ksmbd_fid_table_init(struct ksmbd_session *sess);
