@@ -2,9 +2,11 @@
 # test: KUnit suites, then the integration tests of tests.list and
 # smbtorture.list, ending with "N passed, N failed, N skipped".
 #
-# List lines: NAME [ARG...] [--daemon=D] [--timeout=S]   ('#' comments)
-# NAME is tests/NAME.sh, run inside a guest (see lib/exec.sh for its
-# environment); it exits 0 (pass), 4 (skip) or anything else (fail).
+# List lines: NAME [ARG...] [--daemon=D] [--kernel=K] [--timeout=S]   ('#'
+# comments). NAME is tests/NAME.sh, run inside a guest (see lib/exec.sh for
+# its environment); it exits 0 (pass), 4 (skip) or anything else (fail).
+# --kernel=peer runs it on the pristine base's own server (the 6.1 tree's)
+# instead of the kernel under test; such entries are shown as NAME@D/peer.
 # Each smbtorture.list line is a test for tests/smbtorture.sh.
 
 KUNIT_GLOB=${KSMBD_KUNIT_GLOB:-ksmbd*}
@@ -46,18 +48,20 @@ run_kunit() {
 }
 
 # load_list FILE [PREFIX] [FILTER]: add the entries of a list file; the
-# daemon of each goes to T_DAEMON
+# daemon of each goes to T_DAEMON, its kernel (empty: the one under test)
+# to T_KERNEL
 load_list() {
-	local file=$1 prefix=${2:-} filter=${3:-} line w name args daemon limit
+	local file=$1 prefix=${2:-} filter=${3:-} line w name args daemon kernel limit
 	[ -f "$file" ] || return 0
 	while read -r line; do
 		line=${line%%#*}
 		[ -n "${line// }" ] || continue
 		line="$prefix$line"
-		name= args= daemon=ours limit=${KSMBD_TEST_TIMEOUT:-120}
+		name= args= daemon=ours kernel= limit=${KSMBD_TEST_TIMEOUT:-120}
 		for w in $line; do
 			case $w in
 			--daemon=*) daemon=${w#*=} ;;
+			--kernel=*) kernel=${w#*=} ;;
 			--timeout=*) limit=${w#*=} ;;
 			*)
 				if [ -z "$name" ]; then name=$w; else args="$args $(sq "$w")"; fi
@@ -66,29 +70,41 @@ load_list() {
 		done
 		[ -f "$SELFTEST_DIR/tests/$name.sh" ] || die "$file: no tests/$name.sh"
 		local display="$name${args:+[$(echo "$args" | tr -d "'" | sed 's/^ //')]}"
-		[ "$daemon" = ours ] || display="$display@$daemon"
+		case $kernel in
+		'') [ "$daemon" = ours ] || display="$display@$daemon" ;;
+		peer) display="$display@$daemon/peer" ;;
+		*) die "$file: --kernel=$kernel: only peer may be named" ;;
+		esac
 		[ -z "$filter" ] || echo "$display" | grep -qE -- "$filter" || continue
 		add_entry "$display" "/bin/sh $(sq "$SELFTEST_DIR/tests/$name.sh")$args" "$limit"
 		T_DAEMON[${#T_NAME[@]} - 1]=$daemon
+		T_KERNEL[${#T_NAME[@]} - 1]=$kernel
 	done <"$file"
 }
 
-# run_loaded KIND: run every loaded entry, one boot sequence per daemon
+# run_loaded KIND: run every loaded entry, one boot sequence per kernel and
+# daemon
 run_loaded() {
-	local kind=$1 d i idx
-	for d in $(printf '%s\n' "${T_DAEMON[@]}" | awk '!seen[$0]++'); do
+	local kind=$1 kd k d i idx need
+	for kd in $(for i in "${!T_NAME[@]}"; do
+		echo "${T_KERNEL[i]:-$kind}/${T_DAEMON[i]}"
+	done | awk '!seen[$0]++'); do
+		k=${kd%/*} d=${kd#*/}
 		idx=()
 		for i in "${!T_NAME[@]}"; do
-			[ "${T_DAEMON[i]}" = "$d" ] && idx+=("$i")
+			[ "${T_KERNEL[i]:-$kind}/${T_DAEMON[i]}" = "$kd" ] && idx+=("$i")
 		done
-		if [ "$d" = ours ] && ! build_all tools; then
+		need=()
+		[ "$k" = "$kind" ] || need+=("$k")
+		[ "$d" != ours ] || need+=(tools)
+		if [ ${#need[@]} -gt 0 ] && ! build_all "${need[@]}"; then
 			for i in "${idx[@]}"; do
 				T_RC[i]=125
 				result "${T_NAME[i]}" 125 0
 			done
 			continue
 		fi
-		run_entries "$kind" "$d" "${idx[@]}"
+		run_entries "$k" "$d" "${idx[@]}"
 	done
 }
 
@@ -122,10 +138,9 @@ write_results() {
 	done >"$1"
 }
 
-
 cmd_test() {
 	local kind=normal kunit=1 integ=1 all= filter= a t0
-	T_DAEMON=()
+	T_DAEMON=() T_KERNEL=()
 	for a in "$@"; do
 		case $a in
 		--debug) kind=debug ;;
