@@ -7,7 +7,7 @@
 . "$KSMBD_SELFTEST_DIR/tests/daemon-lib.sh"
 
 mountd_pid >/dev/null || fail "no ksmbd.mountd before the test"
-smbc "SMB3_11" ls >log 2>&1 || { cat log; fail "the server does not answer before the test"; }
+share_list >log 2>&1 || { cat log; fail "the server does not answer before the test"; }
 k_control -s || fail "ksmbd.control -s"
 i=0
 while mountd_pid >/dev/null || grep -q ':01BD .* 0A ' /proc/net/tcp /proc/net/tcp6 2>/dev/null; do
@@ -17,6 +17,6 @@ while mountd_pid >/dev/null || grep -q ':01BD .* 0A ' /proc/net/tcp /proc/net/tc
 done
 mountd_pid >/dev/null && fail "ksmbd.mountd still runs: $(mountd_pid)"
 grep -q ':01BD .* 0A ' /proc/net/tcp /proc/net/tcp6 2>/dev/null && fail "port 445 still listens"
-smbc "SMB3_11" ls >log 2>&1 && { cat log; fail "a client still connects"; }
+share_list >log 2>&1 && { cat log; fail "a client still connects"; }
 echo "state: $(cat /sys/class/ksmbd-control/kill_server 2>/dev/null)"
 exit 0
