@@ -180,6 +180,26 @@ int ksmbd_ipc_validate(unsigned int event, void *data, size_t len)
 	return -EINVAL;
 }
 
+/*
+ * With the IPC debug class on, dump a message to or from the daemon (at
+ * most 1 KiB of it; never the password hash of a login answer).
+ */
+static void ipc_dump(const char *dir, unsigned int event, const void *data,
+		     size_t len)
+{
+	size_t n = min_t(size_t, len, 1024);
+
+	if (likely(!(READ_ONCE(ksmbd_debug_mask) & KSMBD_DEBUG_IPC)))
+		return;
+	if (event == KSMBD_EVENT_LOGIN_RESPONSE ||
+	    event == KSMBD_EVENT_SPNEGO_AUTHEN_RESPONSE)
+		n = min_t(size_t, n, offsetof(struct ksmbd_login_response, hash));
+	pr_info("%s event %u, %zu bytes%s\n", dir, event, len,
+		n < len ? " (start)" : "");
+	print_hex_dump(KERN_INFO, "ksmbd:   ", DUMP_PREFIX_OFFSET, 16, 1, data,
+		       n, false);
+}
+
 /* Unicast one event carrying one attribute to the registered daemon. */
 static int ipc_send(unsigned int event, const void *data, size_t len)
 {
@@ -208,6 +228,7 @@ static int ipc_send(unsigned int event, const void *data, size_t len)
 		return rc;
 	}
 	genlmsg_end(skb, hdr);
+	ipc_dump("to daemon:", event, data, len);
 	rc = genlmsg_unicast(&init_net, skb, portid);
 	ksmbd_debug(IPC, "sent event %u (%zu bytes) to port %u: %d\n", event,
 		    len, portid, rc);
@@ -548,6 +569,7 @@ static int ipc_start(struct sk_buff *skb, struct genl_info *info)
 
 	ksmbd_debug(IPC, "startup request from port %u, %zu bytes\n",
 		    info->snd_portid, len);
+	ipc_dump("from daemon:", info->genlhdr->cmd, data, len);
 	rc = ksmbd_server_start(data, len);
 	if (rc && registered) {
 		daemon_gone(info->snd_portid, "startup failed", false);
@@ -584,6 +606,7 @@ static int ipc_answer(struct sk_buff *skb, struct genl_info *info)
 	memcpy(&handle, data, sizeof(handle));
 	ksmbd_debug(IPC, "answer event %u handle %u, %zu bytes\n", event,
 		    handle, len);
+	ipc_dump("from daemon:", event, data, len);
 
 	if (event == KSMBD_EVENT_HEARTBEAT_REQUEST) {
 		spin_lock(&ipc_lock);
