@@ -165,6 +165,21 @@ int ksmbd_ntlmssp_user_utf8(const struct ksmbd_ntlmssp_auth *a, char *buf,
 bool ksmbd_ntlmssp_is_anonymous(const struct ksmbd_ntlmssp_auth *a);
 
 /**
+ * ksmbd_ntlmv2_check_response() - structure of an NtChallengeResponse
+ * @a: parsed AUTHENTICATE_MESSAGE
+ *
+ * An NTLMv2_RESPONSE is NTProofStr (16 bytes), then an
+ * NTLMv2_CLIENT_CHALLENGE ([MS-NLMP] 2.2.2.7) of RespType 1, HiRespType 1,
+ * and AvPairs that lie inside it and end with MsvAvEOL (bytes after the
+ * EOL are allowed: Windows sends four zero bytes there).
+ *
+ * Return: 0 for a well-formed NTLMv2 response; -EACCES for no NT response
+ * or an NTLMv1 (24-byte) one; -EINVAL for a malformed response, which the
+ * caller answers with STATUS_INVALID_PARAMETER before looking at the user.
+ */
+int ksmbd_ntlmv2_check_response(const struct ksmbd_ntlmssp_auth *a);
+
+/**
  * ksmbd_ntlmv2_verify() - check an NTLMv2 response, derive the session key
  * @nt_hash:          the account's NT hash (MD4 of the UTF-16LE password)
  * @a:                parsed AUTHENTICATE_MESSAGE

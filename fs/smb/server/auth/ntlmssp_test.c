@@ -270,6 +270,58 @@ static void ntlmv2_rejects_v1_and_malformed(struct kunit *test)
 					  nlmp_server_challenge, key), -EINVAL);
 }
 
+/* Parse an AUTHENTICATE carrying nt[0..nt_len) and check its structure. */
+static int nt_check(struct kunit *test, const u8 *nt, size_t nt_len)
+{
+	struct ksmbd_ntlmssp_auth a;
+	struct auth_parts p;
+	u8 *buf = kunit_kzalloc(test, 1024, GFP_KERNEL);
+	size_t len;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	nlmp_parts(test, &p);
+	p.nt = nt;
+	p.nt_len = nt_len;
+	len = build_auth(buf, &p);
+	KUNIT_ASSERT_EQ(test, ksmbd_ntlmssp_parse_authenticate(buf, len, &a), 0);
+	return ksmbd_ntlmv2_check_response(&a);
+}
+
+/*
+ * The client blob's AvPairs must end with MsvAvEOL inside the blob; a
+ * pair that runs past its end, or a list with no EOL, is malformed
+ * (STATUS_INVALID_PARAMETER, as Windows answers smbtorture's
+ * smb2.session.ntlmssp_bug14932), and verify refuses it too.
+ */
+static void ntlmv2_av_pairs(struct kunit *test)
+{
+	/* AvPairs of nlmp_temp start at 16 + 28 of the response */
+	const size_t av = 16 + 28, full = 16 + sizeof(nlmp_temp);
+	struct auth_parts p;
+	u8 key[16], *nt;
+
+	nlmp_parts(test, &p);
+	nt = (u8 *)p.nt;
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, full), 0);
+	/* without the 4 zero bytes after the EOL */
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, full - 4), 0);
+	/* cut inside the EOL, inside a pair, right after the fixed part */
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, full - 6), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, av + 10), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, av), -EINVAL);
+	/* first pair's AvLen past the end of the blob */
+	put_unaligned_le16(0xfff0, nt + av + 2);
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, full), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nlmp_verify(test, &p, nlmp_nt_hash,
+					  nlmp_server_challenge, key), -EINVAL);
+	/* ... exactly to the end: then no EOL is left */
+	put_unaligned_le16(full - av - 4, nt + av + 2);
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, full), -EINVAL);
+	/* NTLMv1 and no response: refused, but not malformed */
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, 24), -EACCES);
+	KUNIT_EXPECT_EQ(test, nt_check(test, nt, 0), -EACCES);
+}
+
 /* --- The Windows exchange of the Microsoft blog --------------------------- */
 
 static const u8 win_negotiate[] = {
@@ -669,6 +721,7 @@ static struct kunit_case ntlmssp_cases[] = {
 	KUNIT_CASE(ntlmv2_name_case),
 	KUNIT_CASE(ntlmv2_wrong_password),
 	KUNIT_CASE(ntlmv2_rejects_v1_and_malformed),
+	KUNIT_CASE(ntlmv2_av_pairs),
 	KUNIT_CASE(windows_authenticate),
 	KUNIT_CASE(authenticate_truncated),
 	KUNIT_CASE(authenticate_bad_fields),

@@ -105,17 +105,26 @@ static int key_exchange(const u8 kxkey[16], const u8 *enc, u8 out[16])
 	return err;
 }
 
-int ksmbd_ntlmv2_verify(const u8 nt_hash[16],
-			const struct ksmbd_ntlmssp_auth *a,
-			const u8 server_challenge[8], u8 session_key[16])
+/* AvPairs: inside [p, p + len), terminated by MsvAvEOL. */
+static bool av_pairs_ok(const u8 *p, size_t len)
+{
+	while (len >= 4) {
+		u16 id = get_unaligned_le16(p);
+		u16 l = get_unaligned_le16(p + 2);
+
+		if (id == NTLMSSP_AV_EOL)
+			return true;
+		if (l > len - 4)
+			return false;
+		p += 4 + l;
+		len -= 4 + l;
+	}
+	return false;
+}
+
+int ksmbd_ntlmv2_check_response(const struct ksmbd_ntlmssp_auth *a)
 {
 	const struct ntlmv2_client_challenge *cc;
-	u8 rkey[MD5_DIGEST_SIZE], proof[MD5_DIGEST_SIZE];
-	u8 base[MD5_DIGEST_SIZE];
-	struct ksmbd_crypto_obj *obj;
-	struct shash_desc *desc;
-	bool kx;
-	int err;
 
 	/* no NT response, an NTLMv1 one, or LM only: not accepted */
 	if (!a->nt_len || a->nt_len == NTLMV1_RESPONSE_SIZE)
@@ -125,6 +134,26 @@ int ksmbd_ntlmv2_verify(const u8 nt_hash[16],
 	cc = (const struct ntlmv2_client_challenge *)(a->nt + NTLMV2_PROOF_SIZE);
 	if (cc->resp_type != 1 || cc->hi_resp_type != 1)
 		return -EINVAL;
+	if (!av_pairs_ok(a->nt + NTLMV2_PROOF_SIZE + sizeof(*cc),
+			 a->nt_len - NTLMV2_PROOF_SIZE - sizeof(*cc)))
+		return -EINVAL;
+	return 0;
+}
+
+int ksmbd_ntlmv2_verify(const u8 nt_hash[16],
+			const struct ksmbd_ntlmssp_auth *a,
+			const u8 server_challenge[8], u8 session_key[16])
+{
+	u8 rkey[MD5_DIGEST_SIZE], proof[MD5_DIGEST_SIZE];
+	u8 base[MD5_DIGEST_SIZE];
+	struct ksmbd_crypto_obj *obj;
+	struct shash_desc *desc;
+	bool kx;
+	int err;
+
+	err = ksmbd_ntlmv2_check_response(a);
+	if (err)
+		return err;
 	kx = a->flags & NTLMSSP_NEGOTIATE_KEY_EXCH;
 	if (kx && a->enc_session_key_len != KSMBD_NTLMSSP_KEY_SIZE)
 		return -EINVAL;

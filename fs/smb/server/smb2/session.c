@@ -163,6 +163,9 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 		c->flags = SMB2_SESSION_FLAG_IS_NULL_LE;
 		return 0;
 	}
+	/* a malformed response, whoever the user: not a logon failure */
+	if (ksmbd_ntlmv2_check_response(&a) == -EINVAL)
+		return STATUS_INVALID_PARAMETER;
 
 	name = kmalloc(USER_NAME_MAX, GFP_KERNEL);
 	if (!name)
