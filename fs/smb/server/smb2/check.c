@@ -88,11 +88,13 @@ __le32 ksmbd_smb2_check_elem(const void *elem, u32 len,
 	    hdr->StructureSize != SMB2_HEADER_STRUCTURE_SIZE)
 		return STATUS_INVALID_NETWORK_RESPONSE;
 	cmd = le16_to_cpu(hdr->Command);
-	if (cmd >= NUMBER_OF_SMB2_COMMANDS)
-		return STATUS_INVALID_NETWORK_RESPONSE;
-	info->cmd = cmd;
+	info->cmd = SMB2_ECHO_HE;	/* never used: the status is an error */
 	info->payload = 0;
 	info->rsp_var_max = KSMBD_RSP_SMALL;
+	/* an unknown command is answered, the connection goes on */
+	if (cmd >= NUMBER_OF_SMB2_COMMANDS)
+		return STATUS_INVALID_PARAMETER;
+	info->cmd = cmd;
 
 	size = get_unaligned_le16(body);
 	want = smb2_req_size[cmd];

@@ -46,9 +46,10 @@ struct ksmbd_elem_info {
 /*
  * Check one element: ProtocolId, header StructureSize, command range, body
  * StructureSize and that the fixed body fits, command-specific bounds.
- * Returns 0 (STATUS_SUCCESS) or the NTSTATUS to answer with. -
- * STATUS_INVALID_PARAMETER for a bad body; a bad header makes the caller
- * disconnect (returns STATUS_INVALID_NETWORK_RESPONSE).
+ * Returns 0 (STATUS_SUCCESS) or the NTSTATUS to answer with:
+ * STATUS_INVALID_PARAMETER for an unknown command or a bad body (info->cmd
+ * is then meaningless); a bad ProtocolId or header StructureSize makes the
+ * caller disconnect (returns STATUS_INVALID_NETWORK_RESPONSE).
  */
 __le32 ksmbd_smb2_check_elem(const void *elem, u32 len,
 			     const struct ksmbd_check_limits *lim,

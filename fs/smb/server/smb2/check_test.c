@@ -112,10 +112,13 @@ static void elem_header(struct kunit *test)
 	/* fixed body does not fit */
 	EXPECT_STATUS(test, ksmbd_smb2_check_elem(buf, HDR + 3, &lim, &info),
 		      STATUS_INVALID_PARAMETER);
-	/* command out of range */
+	/* command out of range: answered (smbtorture smb2.compound.invalid4) */
 	put_hdr(buf, 0x13, 0);
 	EXPECT_STATUS(test, ksmbd_smb2_check_elem(buf, HDR + 4, &lim, &info),
-		      STATUS_INVALID_NETWORK_RESPONSE);
+		      STATUS_INVALID_PARAMETER);
+	put_hdr(buf, 0xffff, 0);
+	EXPECT_STATUS(test, ksmbd_smb2_check_elem(buf, HDR + 4, &lim, &info),
+		      STATUS_INVALID_PARAMETER);
 	/* protocol id */
 	put_hdr(buf, SMB2_ECHO_HE, 0);
 	buf[0] = 0xfd;
