@@ -75,16 +75,22 @@ static void smb2_check_limits(struct ksmbd_check_limits *lim)
 
 /* --- signatures ------------------------------------------------------- */
 
-/* iov[0] starts with the SMB2 header, whose Signature is zero. */
+/*
+ * iov[0] starts with the SMB2 header, whose Signature is zero. 3.x uses
+ * the derived signing key with the algorithm 3.1.1 negotiated (AES-CMAC
+ * otherwise); 2.x HMAC-SHA256 with the session key ([MS-SMB2] 3.1.4.1).
+ */
 static int smb2_calc_sig(struct ksmbd_conn *conn, struct ksmbd_session *sess,
 			 struct kvec *iov, int n, u8 *sig)
 {
 	const struct smb2_hdr *hdr = iov[0].iov_base;
+	__le16 alg = conn->signing_alg;
 	u8 nonce[12];
 
 	if (conn->dialect >= SMB30_PROT_ID) {
-		if (conn->dialect == SMB311_PROT_ID &&
-		    conn->signing_alg == SIGNING_ALG_AES_GMAC_LE) {
+		if (conn->dialect != SMB311_PROT_ID)
+			alg = SIGNING_ALG_AES_CMAC_LE;
+		if (alg == SIGNING_ALG_AES_GMAC_LE) {
 			bool rsp = hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR;
 
 			ksmbd_gmac_nonce(le64_to_cpu(hdr->MessageId), rsp,
@@ -93,6 +99,10 @@ static int smb2_calc_sig(struct ksmbd_conn *conn, struct ksmbd_session *sess,
 			return ksmbd_sign_aes_gmac(sess->signing_key, nonce,
 						   iov, n, sig);
 		}
+		if (alg == SIGNING_ALG_HMAC_SHA256_LE)
+			return ksmbd_sign_hmac_sha256(sess->signing_key,
+						      SMB3_SIGN_KEY_SIZE,
+						      iov, n, sig);
 		return ksmbd_sign_aes_cmac(sess->signing_key, iov, n, sig);
 	}
 	return ksmbd_sign_hmac_sha256(sess->sess_key, sizeof(sess->sess_key),
