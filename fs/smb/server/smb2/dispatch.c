@@ -402,8 +402,12 @@ static void smb2_disconnect(struct ksmbd_work *work, const char *why)
 	ksmbd_conn_shutdown(work->conn);
 }
 
-/* Run one element; returns its status, or STATUS_PENDING if gone async. */
-static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop)
+/*
+ * Run one element; returns its status, or STATUS_PENDING if gone async.
+ * *ran tells whether the command's handler ran (else the status comes from
+ * the checks before it).
+ */
+static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop, bool *ran)
 {
 	struct ksmbd_conn *conn = work->conn;
 	struct smb2_hdr *hdr = ksmbd_req_hdr(work);
@@ -413,6 +417,10 @@ static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop)
 	bool related = hdr->Flags & SMB2_FLAGS_RELATED_OPERATIONS;
 	__le32 st;
 
+	*ran = false;
+	/* an unrelated element starts a new chain: no FileId to inherit */
+	if (!related)
+		work->compound_fid_set = false;
 	smb2_check_limits(&lim);
 	st = ksmbd_smb2_check_elem(hdr, work->cur_len, &lim, &info);
 	if (st == STATUS_INVALID_NETWORK_RESPONSE) {
@@ -448,6 +456,7 @@ static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop)
 	}
 	if (!row->fn)
 		return STATUS_NOT_SUPPORTED;
+	*ran = true;
 	st = row->fn(work);
 	if (ksmbd_conn_exiting(conn))
 		*drop = true;
@@ -459,10 +468,15 @@ static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop)
  * related requests after it when they depend on what it was to set up (the
  * FileId of a CREATE, a session, a tree). An operation that failed on an
  * open handle does not: in CREATE + QUERY_INFO + CLOSE the CLOSE still
- * runs, else the handle would leak. Once cascading, it goes on to the end.
+ * runs, else the handle would leak. A request refused before its handler
+ * ran (a related first element, a bad session or tree, a bad body) fails
+ * the rest of the chain whatever its command (smbtorture
+ * smb2.compound.related9). Once cascading, it goes on to the end.
  */
-static bool smb2_error_cascades(__le16 cmd)
+static bool smb2_error_cascades(__le16 cmd, bool ran)
 {
+	if (!ran)
+		return true;
 	switch (cmd) {
 	case SMB2_CLOSE:
 	case SMB2_FLUSH:
@@ -483,7 +497,7 @@ void ksmbd_smb2_process(struct ksmbd_work *work)
 {
 	struct ksmbd_conn *conn = work->conn;
 	struct ksmbd_elem *elems = NULL;
-	bool drop = false;
+	bool drop = false, ran;
 	__le16 cmd;
 	__le32 st;
 	int n, i;
@@ -527,7 +541,7 @@ void ksmbd_smb2_process(struct ksmbd_work *work)
 		work->cur_len = elems[i].len;
 		if (ksmbd_rsp_new_elem(work))
 			goto done;
-		st = smb2_run_elem(work, &drop);
+		st = smb2_run_elem(work, &drop, &ran);
 		if (drop) {
 			smb2_disconnect(work, "protocol violation");
 			goto done;
@@ -541,7 +555,7 @@ void ksmbd_smb2_process(struct ksmbd_work *work)
 		smb2_finish_elem(work, st, i == n - 1);
 		if (!status_is_error(work->compound_status) ||
 		    st != work->compound_status)
-			work->compound_status = smb2_error_cascades(cmd) ?
+			work->compound_status = smb2_error_cascades(cmd, ran) ?
 						st : STATUS_SUCCESS;
 	}
 	smb2_send(work, n);
