@@ -99,6 +99,7 @@ struct ksmbd_work {
 	/* async (STATUS_PENDING) state, guarded by conn->async_lock */
 	u64 async_id;			/* 0 while synchronous */
 	bool async;
+	bool async_refused;		/* not the last element of a compound */
 	bool cancelled;
 	ksmbd_cancel_fn cancel_fn;
 	void *cancel_arg;
@@ -167,7 +168,12 @@ void ksmbd_work_set_fid(struct ksmbd_work *work, u64 pfid, u64 vfid);
 /*
  * Async: send an interim STATUS_PENDING response and detach the work from
  * the worker. Returns the AsyncId (> 0) or 0 on failure (then the handler
- * must complete synchronously). cancel_fn(work, arg) is called (in process
+ * must complete synchronously, returning an error without a body). Only
+ * the last element of a compound may go async: the responses of the
+ * elements before it are sent with its interim response, its final
+ * response goes alone; an element in the middle is refused and answered
+ * STATUS_INTERNAL_ERROR whatever the handler returns.
+ * cancel_fn(work, arg) is called (in process
  * context, with no locks held) when a CANCEL for the request arrives or the
  * connection goes away; it must make the waiter call
  * ksmbd_work_complete_async() soon. After go_async returns, the handler

@@ -274,12 +274,18 @@ static u16 smb2_elem_credits(struct ksmbd_work *work)
 	return grant;
 }
 
-/* kvecs of element i: body, attachment, padding. Returns the count. */
+/*
+ * kvecs of element i: body, attachment, padding. Returns the count. Every
+ * element of a compound response is padded to 8 bytes, the last one too
+ * (as Windows does, smbtorture smb2.compound.compound-padding); a single
+ * response, and the final response of an async element, are not.
+ */
 static int smb2_elem_iov(struct ksmbd_work *work, unsigned int i, bool last,
 			 struct kvec *iov)
 {
 	struct ksmbd_rsp_elem *e = &work->elems[i];
 	u32 len = e->len + e->aux_len;
+	bool pad = !last || (work->nr_elems > 1 && !work->async);
 	int n = 0;
 
 	iov[n].iov_base = (u8 *)work->rsp_buf + e->off;
@@ -288,7 +294,7 @@ static int smb2_elem_iov(struct ksmbd_work *work, unsigned int i, bool last,
 		iov[n].iov_base = e->aux;
 		iov[n++].iov_len = e->aux_len;
 	}
-	if (!last && !IS_ALIGNED(len, 8)) {
+	if (pad && !IS_ALIGNED(len, 8)) {
 		iov[n].iov_base = (void *)zero_pad;
 		iov[n++].iov_len = ALIGN(len, 8) - len;
 	}
@@ -336,11 +342,12 @@ static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
 	work->sign_rsp = false;
 }
 
-/* Send all response elements of work as one PDU. */
-static int smb2_send(struct ksmbd_work *work, unsigned int nr)
+/* Send response elements [first, end) of work as one PDU. */
+static int smb2_send_range(struct ksmbd_work *work, unsigned int first,
+			   unsigned int end)
 {
 	struct kvec stack_iov[8], *iov = stack_iov;
-	unsigned int i;
+	unsigned int i, nr = end - first;
 	int n = 1, rc;
 
 	if (1 + 3 * nr > ARRAY_SIZE(stack_iov)) {
@@ -348,12 +355,18 @@ static int smb2_send(struct ksmbd_work *work, unsigned int nr)
 		if (!iov)
 			return -ENOMEM;
 	}
-	for (i = 0; i < nr; i++)
-		n += smb2_elem_iov(work, i, i == nr - 1, iov + n);
+	for (i = first; i < end; i++)
+		n += smb2_elem_iov(work, i, i == end - 1, iov + n);
 	rc = ksmbd_conn_send(work->conn, iov, n);
 	if (iov != stack_iov)
 		kfree(iov);
 	return rc;
+}
+
+/* Send the first nr response elements of work as one PDU. */
+static int smb2_send(struct ksmbd_work *work, unsigned int nr)
+{
+	return smb2_send_range(work, 0, nr);
 }
 
 /* --- credits for a whole PDU ------------------------------------------- */
@@ -457,7 +470,10 @@ static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop, bool *ran)
 	if (!row->fn)
 		return STATUS_NOT_SUPPORTED;
 	*ran = true;
+	work->async_refused = false;
 	st = row->fn(work);
+	if (work->async_refused && st != STATUS_PENDING && !work->rsp_body_set)
+		st = STATUS_INTERNAL_ERROR;	/* see ksmbd_work_go_async() */
 	if (ksmbd_conn_exiting(conn))
 		*drop = true;
 	return st;
@@ -625,13 +641,23 @@ u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
 			void *arg)
 {
 	struct ksmbd_conn *conn = work->conn;
+	unsigned int e = work->elem;
 	struct ksmbd_rsp_elem saved;
 	u32 saved_len;
 	u64 id;
 
-	/* only a single (non-compound) request may go async */
-	if (work->nr_elems != 1 || work->async)
+	if (work->async)
 		return 0;
+	/*
+	 * Only the last element of a compound may go async ([MS-SMB2]
+	 * 3.3.4.2): the responses before it go out with its interim one.
+	 * Windows fails an element in the middle that would go async with
+	 * STATUS_INTERNAL_ERROR; the dispatcher answers so (async_refused).
+	 */
+	if (e != work->nr_elems - 1) {
+		work->async_refused = true;
+		return 0;
+	}
 	mutex_lock(&conn->async_lock);
 	spin_lock(&conn->lock);
 	if (conn->nr_async >= KSMBD_MAX_ASYNC ||
@@ -653,14 +679,14 @@ u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
 	wake_up_all(&conn->wait);	/* no longer counts against admission */
 
 	/* interim response: ERROR body with STATUS_PENDING, credits granted */
-	saved = work->elems[0];
+	saved = work->elems[e];
 	saved_len = work->rsp_len;
 	work->rsp_body_set = false;
 	smb2_finish_elem(work, STATUS_PENDING, true);
 	work->credits_done = true;
-	smb2_send(work, 1);
+	smb2_send(work, e + 1);
 	/* the final response reuses the element from scratch */
-	work->elems[0] = saved;
+	work->elems[e] = saved;
 	work->rsp_len = saved_len;
 	work->rsp_body_set = false;
 	return id;
@@ -678,8 +704,9 @@ void ksmbd_work_complete_async(struct ksmbd_work *work, __le32 status)
 	spin_unlock(&conn->lock);
 
 	if (!ksmbd_conn_exiting(conn)) {
+		/* the last element of its compound, alone in the PDU */
 		smb2_finish_elem(work, status, true);
-		smb2_send(work, 1);
+		smb2_send_range(work, work->elem, work->elem + 1);
 	}
 	smb2_process_done(work);
 }
