@@ -134,7 +134,8 @@ static __le32 parse_stream(const __le16 *s, unsigned int n,
 			colon = i;
 			break;
 		}
-		if (c < 0x20 || c == '/' || c == '\\')
+		/* stream names may hold control characters, not NUL */
+		if (!c || c == '/' || c == '\\')
 			return STATUS_OBJECT_NAME_INVALID;
 	}
 	if (colon < n) {
