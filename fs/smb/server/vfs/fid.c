@@ -144,6 +144,16 @@ struct ksmbd_file *ksmbd_file_open(struct ksmbd_work *work, struct file *filp,
 	}
 	if (daccess & sharing) {
 		list_for_each_entry(o, &ki->opens, ki_node) {
+			/*
+			 * deleting the file deletes its streams: an open of
+			 * any stream without FILE_SHARE_DELETE forbids it
+			 */
+			if (!fp->stream && o->stream &&
+			    (daccess & FILE_DELETE_LE) &&
+			    !(o->share_access & FILE_SHARE_DELETE_LE)) {
+				err = -EBUSY;
+				goto err_unlock;
+			}
 			if (!(o->daccess & sharing) ||
 			    !same_stream(o->stream, fp->stream))
 				continue;
