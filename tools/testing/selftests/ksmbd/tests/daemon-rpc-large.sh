@@ -12,7 +12,7 @@ save_config
 n=${1:-150}
 mkdir -p /run/fs/many
 i=1
-while [ $i -le $n ]; do
+while [ $i -le "$n" ]; do
 	printf '[many%03d]\n\tpath = /run/fs/many\n\tcomment = comment of share number %03d, padded to be long enough\n' \
 		$i $i
 	i=$((i + 1))
