@@ -291,8 +291,27 @@ static __le32 create_resolve(struct ksmbd_work *work,
 		if (err)
 			goto out;
 		if (d_really_is_negative(child) || d_unhashed(child)) {
-			err = -ENOENT;	/* fs gave us another dentry */
-			goto out;
+			/*
+			 * Some filesystems (hostfs, network ones) leave ours
+			 * negative or instantiate another: drop it and look the
+			 * name up again, still under the parent's lock.
+			 */
+			struct dentry *d;
+
+			d_drop(child);
+			d = lookup_one(mnt_user_ns(parent.mnt),
+				       child->d_name.name, parent.dentry,
+				       child->d_name.len);
+			if (IS_ERR(d)) {
+				err = PTR_ERR(d);
+				goto out;
+			}
+			dput(child);
+			child = d;
+			if (d_really_is_negative(child)) {
+				err = -ENOENT;
+				goto out;
+			}
 		}
 		cs->action = FILE_CREATED;
 		cs->created = true;
