@@ -33,6 +33,8 @@ DEFINE_MUTEX(ksmbd_conn_list_lock);	/* guards ksmbd_conn_list */
 #define KSMBD_INFLIGHT_SLACK	16
 /* How often the receive thread wakes to check deadtime. */
 #define KSMBD_RX_TICK		(10 * HZ)
+/* Time a new connection has to negotiate and authenticate a session. */
+#define KSMBD_SETUP_TIMEOUT	(40 * HZ)
 
 u32 ksmbd_conn_max_pdu(void)
 {
@@ -68,6 +70,7 @@ struct ksmbd_conn *ksmbd_conn_alloc(struct socket *sock)
 	INIT_LIST_HEAD(&conn->async_list);
 	conn->next_async_id = 1;
 	conn->last_active = jiffies;
+	conn->created = jiffies;
 	mutex_init(&conn->send_lock);
 	mutex_init(&conn->srv_lock);
 	xa_init(&conn->sessions);
@@ -190,6 +193,37 @@ static bool ksmbd_conn_idle_expired(struct ksmbd_conn *conn)
 	return idle;
 }
 
+/*
+ * [MS-SMB2] 3.3.6.3: a connection that, KSMBD_SETUP_TIMEOUT after it was
+ * accepted, has not negotiated or holds no authenticated session is closed,
+ * so that connections which never log in cannot pin server memory. Checked
+ * by the receive thread before each PDU and at each idle tick.
+ */
+static bool ksmbd_conn_setup_expired(struct ksmbd_conn *conn)
+{
+	struct ksmbd_session *sess;
+	unsigned long id;
+	bool authed = false;
+
+	if (time_before(jiffies, conn->created + KSMBD_SETUP_TIMEOUT) ||
+	    READ_ONCE(conn->inflight))
+		return false;
+	if (!ksmbd_conn_negotiated(conn))
+		return true;
+	/* the table holds a reference on each session in it */
+	xa_lock(&conn->sessions);
+	xa_for_each(&conn->sessions, id, sess) {
+		enum ksmbd_sess_state s = READ_ONCE(sess->state);
+
+		if (s == KSMBD_SESS_VALID || s == KSMBD_SESS_EXPIRED) {
+			authed = true;
+			break;
+		}
+	}
+	xa_unlock(&conn->sessions);
+	return !authed;
+}
+
 /* May the connection take one more PDU of len bytes (or must it stop)? */
 static bool ksmbd_conn_room(struct ksmbd_conn *conn, u32 len)
 {
@@ -242,6 +276,10 @@ int ksmbd_conn_rx_loop(void *arg)
 
 	conn->sock->sk->sk_rcvtimeo = KSMBD_RX_TICK;
 	while (!kthread_should_stop() && !ksmbd_conn_exiting(conn)) {
+		if (ksmbd_conn_setup_expired(conn)) {
+			ksmbd_debug(CONN, "no session set up in time\n");
+			break;
+		}
 		rc = ksmbd_conn_read(conn, nb, sizeof(nb), false);
 		if (rc == -EAGAIN) {
 			if (ksmbd_conn_idle_expired(conn)) {

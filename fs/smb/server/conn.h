@@ -71,6 +71,7 @@ struct ksmbd_conn {
 	u64 next_async_id;
 	bool seen_pdu;			/* anything received yet (SMB1 rule) */
 	unsigned long last_active;	/* jiffies, for deadtime */
+	unsigned long created;		/* jiffies, for the setup timeout */
 
 	struct mutex send_lock;		/* one PDU on the wire at a time */
 

@@ -15,7 +15,9 @@ the protocol core is designed against ([MS-SMB2] 3.3.5.2 and on):
     matches what was negotiated, a disconnect when it does not;
   - MessageIds outside the credit window or reused (disconnect);
   - compound elements that use a session or tree a previous element of the
-    same compound logged off or disconnected.
+    same compound logged off or disconnected;
+  - with the argument setup-timeout: connections that never authenticate a
+    session are closed after the setup time (about a minute to run).
 
 Each case checks the exact status (or the disconnect), and that the same
 connection (where it must survive) and a fresh one still serve a good
@@ -25,6 +27,7 @@ import os
 import socket
 import struct
 import sys
+import time
 
 from impacket import ntlm
 
@@ -479,7 +482,32 @@ def case_compound_logoff():
     c.close()
 
 
+def case_setup_timeout():
+    """[MS-SMB2] 3.3.6.3: a connection that has not authenticated a session
+    some time after it was accepted (40 s here) is closed; one with a
+    session is not."""
+    bare = Conn()
+    negotiated = Conn()
+    negotiated.negotiate()
+    logged_off = ready()
+    logged_off.req(LOGOFF, small_body())
+    good = ready()
+    time.sleep(45)
+    for what, c in (("never negotiated", bare),
+                    ("negotiated, no session", negotiated),
+                    ("logged off", logged_off)):
+        check("a connection %s is closed after the setup time" % what,
+              c.dropped(timeout=30), True)
+        c.close()
+    check("a connection with a session still answers ECHO",
+          name(good.req(ECHO, small_body())[0]), "SUCCESS")
+    good.close()
+
+
 def main():
+    if sys.argv[1:] == ["setup-timeout"]:
+        case_setup_timeout()
+        return 1 if failures else 0
     for case in (case_netbios_lengths, case_offsets, case_negotiate_contexts,
                  case_ntlmssp, case_wrong_password, case_second_negotiate,
                  case_smb1_after_smb2, case_unknown_command,
