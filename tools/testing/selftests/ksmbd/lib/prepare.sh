@@ -79,8 +79,12 @@ project_kernel_files() {
 }
 
 # overlay: the base's fs/smb/server is replaced by ours (files we drop vanish);
-# every other project file is copied over the base, mtimes preserved. Files
-# overlaid last time but gone from the project are restored to the base.
+# every other project file is copied over the base. Files overlaid last time
+# but gone from the project are restored to the base. A file is rewritten
+# only when its content differs (rsync -c), and then gets the time of the
+# overlay, not the project file's: a file edited while a build ran (after
+# that build's overlay) still looks newer than the object compiled from
+# its old content, so the next build recompiles it.
 overlay() {
 	local list=$BUILD_DIR/overlay.list new
 	new=$(mktemp "$BUILD_DIR/overlay.XXXXXX")
@@ -96,8 +100,8 @@ overlay() {
 		done
 	fi
 	mkdir -p "$LINUX_DIR/fs/smb/server"
-	rsync -a --delete "$REPO_DIR/fs/smb/server/" "$LINUX_DIR/fs/smb/server/"
-	rsync -a --files-from="$new" "$REPO_DIR/" "$LINUX_DIR/"
+	rsync -rlpc --delete "$REPO_DIR/fs/smb/server/" "$LINUX_DIR/fs/smb/server/"
+	rsync -lpc --files-from="$new" "$REPO_DIR/" "$LINUX_DIR/"
 	mv "$new" "$list"
 }
 
