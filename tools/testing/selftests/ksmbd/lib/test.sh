@@ -9,6 +9,8 @@
 # instead of the kernel under test; such entries are shown as NAME@D/peer.
 # Each smbtorture.list line is a test for tests/smbtorture.sh. `--debug`
 # leaves out the entries on the peer kernel or with --daemon=samba.
+# `--shard=K/N` runs every Nth list entry from the Kth (and KUnit when K is
+# 1), so that N runs side by side share the list.
 
 KUNIT_GLOB=${KSMBD_KUNIT_GLOB:-ksmbd*}
 
@@ -83,6 +85,9 @@ load_list() {
 		if [ "${LIST_KIND:-}" = debug ] && { [ "$kernel" = peer ] || [ "$daemon" = samba ]; }; then
 			continue
 		fi
+		# --shard=K/N: every Nth entry, starting with the Kth
+		LIST_SEQ=$((${LIST_SEQ:-0} + 1))
+		[ $(((LIST_SEQ - 1) % SHARD_N)) -eq $((SHARD_K - 1)) ] || continue
 		add_entry "$display" "/bin/sh $(sq "$SELFTEST_DIR/tests/$name.sh")$args" "$limit"
 		T_DAEMON[${#T_NAME[@]} - 1]=$daemon
 		T_KERNEL[${#T_NAME[@]} - 1]=$kernel
@@ -148,12 +153,20 @@ write_results() {
 cmd_test() {
 	local kind=normal kunit=1 integ=1 all= filter= a t0
 	T_DAEMON=() T_KERNEL=()
+	SHARD_K=1 SHARD_N=1
 	for a in "$@"; do
 		case $a in
 		--debug) kind=debug ;;
 		--all) all=1 kunit= ;;
 		--kunit-only) integ= ;;
 		--no-kunit) kunit= ;;
+		--shard=*)
+			SHARD_K=${a#*=} SHARD_N=${SHARD_K#*/} SHARD_K=${SHARD_K%/*}
+			[[ $SHARD_K =~ ^[1-9][0-9]*$ && $SHARD_N =~ ^[1-9][0-9]*$ ]] &&
+				[ "$SHARD_K" -le "$SHARD_N" ] || die "test: --shard=K/N, 1 <= K <= N"
+			# KUnit runs in the first shard only
+			[ "$SHARD_K" -eq 1 ] || kunit=
+			;;
 		-*) die "test: unknown option $a" ;;
 		*) filter=$a ;;
 		esac
