@@ -50,11 +50,11 @@ run_kunit() {
 	fi
 }
 
-# load_list FILE [PREFIX] [FILTER]: add the entries of a list file; the
-# daemon of each goes to T_DAEMON, its kernel (empty: the one under test)
-# to T_KERNEL
+# load_list FILE [PREFIX] [FILTER] [KIND]: add the entries of a list file
+# for a run on the KIND kernel; the daemon of each goes to T_DAEMON, its
+# kernel (empty: the one under test) to T_KERNEL
 load_list() {
-	local file=$1 prefix=${2:-} filter=${3:-} line w name args daemon kernel limit
+	local file=$1 prefix=${2:-} filter=${3:-} kind=${4:-normal} line w name args daemon kernel limit
 	[ -f "$file" ] || return 0
 	while read -r line; do
 		line=${line%%#*}
@@ -82,7 +82,7 @@ load_list() {
 		# the debug pass is there for our kernel under KASAN/lockdep:
 		# entries on the peer kernel, or serving with Samba (harness
 		# self-checks), would only repeat the normal pass
-		if [ "${LIST_KIND:-}" = debug ] && { [ "$kernel" = peer ] || [ "$daemon" = samba ]; }; then
+		if [ "$kind" = debug ] && { [ "$kernel" = peer ] || [ "$daemon" = samba ]; }; then
 			continue
 		fi
 		# --shard=K/N: every Nth entry, starting with the Kth
@@ -185,9 +185,8 @@ cmd_test() {
 			RUNNER_DETAIL_LINES=5
 		else
 			echo "== integration tests ($kind kernel)"
-			LIST_KIND=$kind
-			load_list "$SELFTEST_DIR/tests.list" "" "$filter"
-			load_list "$SELFTEST_DIR/smbtorture.list" "smbtorture " "$filter"
+			load_list "$SELFTEST_DIR/tests.list" "" "$filter" "$kind"
+			load_list "$SELFTEST_DIR/smbtorture.list" "smbtorture " "$filter" "$kind"
 		fi
 		run_loaded "$kind"
 	fi
