@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "ini.h"
 #include "log.h"
+#include "subst.h"
 #include "unicode.h"
 
 enum key_scope { SC_GLOBAL = 2, SC_SHARE = 1, SC_BOTH = 3 };
@@ -442,6 +444,58 @@ static void apply_global_section(struct ksmbd_config *c,
 	}
 }
 
+/*
+ * Expand the `%' substitutions of *v known without a session (ctx); a value
+ * that needs a user or client keeps its text, and the caller decides.
+ * Returns 0, or the letter that could not be expanded.
+ */
+static char expand_value(char **v, const struct subst_ctx *ctx)
+{
+	char *out, missing = 0;
+
+	if (!*v || !strchr(*v, '%'))
+		return 0;
+	if (subst_expand(*v, ctx, &out, &missing))
+		return missing ? missing : '%';
+	free(*v);
+	*v = out;
+	return 0;
+}
+
+static void expand_share(struct ksmbd_config *c, struct share *s,
+			 struct subst_ctx *ctx, const char *fname,
+			 unsigned int line)
+{
+	struct strlist *lists[] = { &s->valid_users, &s->invalid_users,
+				    &s->read_list, &s->write_list,
+				    &s->admin_users };
+	char letter[3] = { '%', 0, 0 };
+	size_t i, j;
+
+	ctx->share = s->name;
+	letter[1] = expand_value(&s->comment, ctx);
+	if (letter[1])
+		warn(c, false, fname, line, "comment uses `", letter,
+		     "', which is not known for a share list: kept as written");
+	for (i = 0; i < ARRAY_SIZE(lists); i++) {
+		for (j = 0; j < lists[i]->n; j++) {
+			letter[1] = expand_value(&lists[i]->v[j], ctx);
+			if (letter[1])
+				warn(c, false, fname, line, "user list entry uses `",
+				     letter, "', which is not known there: kept as written");
+		}
+	}
+	letter[1] = expand_value(&s->path, ctx);
+	if (letter[1] && !s->is_ipc) {
+		/* The kernel asks for a share by name only and caches the
+		 * answer for every session: no user or client to put in. */
+		warn(c, false, fname, line, "path uses `", letter,
+		     "', which depends on the session; the share is not available");
+		s->available = false;
+	}
+	ctx->share = NULL;
+}
+
 static struct share *add_share(struct ksmbd_config *c, const char *name)
 {
 	struct share *s = xcalloc(1, sizeof(*s));
@@ -458,6 +512,8 @@ struct ksmbd_config *config_parse(const char *text, size_t len,
 	struct ksmbd_config *c;
 	const struct ini_section *gsec;
 	struct ini_doc d;
+	struct subst_ctx ctx = { .version = KSMBD_TOOLS_VERSION };
+	char host[256] = "", letter[3] = { '%', 0, 0 };
 	struct share *ipc;
 	size_t i;
 
@@ -468,6 +524,15 @@ struct ksmbd_config *config_parse(const char *text, size_t len,
 	gsec = ini_find(&d, "global");
 	if (gsec)
 		apply_global_section(c, gsec, fname);
+	if (gethostname(host, sizeof(host) - 1))
+		host[0] = '\0';
+	ctx.host_name = host;
+	ctx.netbios_name = c->g.netbios_name;
+	ctx.workgroup = c->g.workgroup;
+	letter[1] = expand_value(&c->g.server_string, &ctx);
+	if (letter[1])
+		warn(c, false, fname, gsec ? gsec->line : 0, "server string uses `",
+		     letter, "', which is not known there: kept as written");
 
 	ipc = add_share(c, "IPC$");
 	ipc->is_ipc = true;
@@ -493,6 +558,7 @@ struct ksmbd_config *config_parse(const char *text, size_t len,
 				apply_share_section(c, s, gsec, true, true, fname);
 		}
 		apply_share_section(c, s, sec, false, false, fname);
+		expand_share(c, s, &ctx, fname, sec->line);
 		if (!s->is_ipc && (!s->path || !*s->path))
 			warn(c, false, fname, sec->line, "share `", s->name,
 			     "' has no path, it will not be available");
