@@ -16,6 +16,7 @@
 #include "dispatch.h"
 #include "check.h"
 #include "credits.h"
+#include "transform.h"
 #include "../work.h"
 #include "../conn.h"
 #include "../server.h"
@@ -180,6 +181,19 @@ static __le32 smb2_resolve(struct ksmbd_work *work, u16 cmd, u8 flags,
 			return st;
 	}
 
+	/*
+	 * An encrypted request is authenticated by its transform header, and
+	 * only for the session that names ([MS-SMB2] 3.3.5.2.1.1); a plain one
+	 * to a session that requires encryption is refused (3.3.5.2.9).
+	 */
+	if (work->encrypted) {
+		if (sess != work->tf_sess)
+			return STATUS_ACCESS_DENIED;
+		goto tree;
+	}
+	if (sess->encrypt && smb2_sess_keyed(sess) && !(flags & ROW_NOSIGN))
+		return STATUS_ACCESS_DENIED;
+
 	/* signature ([MS-SMB2] 3.3.5.2.4) */
 	if (hdr->Flags & SMB2_FLAGS_SIGNED) {
 		if (smb2_sess_keyed(sess) && !smb2_verify_elem(work, sess))
@@ -189,6 +203,7 @@ static __le32 smb2_resolve(struct ksmbd_work *work, u16 cmd, u8 flags,
 		return STATUS_ACCESS_DENIED;
 	}
 
+tree:
 	if (!(flags & ROW_TREE))
 		return 0;
 	if (hdr->Flags & SMB2_FLAGS_ASYNC_COMMAND)
@@ -330,7 +345,8 @@ static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
 	if (work->preauth_rsp)
 		ksmbd_preauth_update(work->preauth_rsp, iov, n);
 
-	if (sess && status != STATUS_PENDING &&
+	/* an encrypted response carries no signature ([MS-SMB2] 3.3.4.1.1) */
+	if (sess && status != STATUS_PENDING && !work->encrypted &&
 	    (work->sign_rsp ||
 	     (smb2_sess_keyed(sess) && status != STATUS_USER_SESSION_DELETED &&
 	      (sess->sign || (req->Flags & SMB2_FLAGS_SIGNED))))) {
@@ -357,7 +373,10 @@ static int smb2_send_range(struct ksmbd_work *work, unsigned int first,
 	}
 	for (i = first; i < end; i++)
 		n += smb2_elem_iov(work, i, i == end - 1, iov + n);
-	rc = ksmbd_conn_send(work->conn, iov, n);
+	if (work->encrypted)
+		rc = ksmbd_smb2_encrypt_send(work, iov, n);
+	else
+		rc = ksmbd_conn_send(work->conn, iov, n);
 	if (iov != stack_iov)
 		kfree(iov);
 	return rc;
@@ -401,7 +420,7 @@ static bool smb2_consume_credits(struct ksmbd_work *work,
 static void smb2_process_done(struct ksmbd_work *work)
 {
 	struct ksmbd_conn *conn = work->conn;
-	u32 len = work->req_len;
+	u32 len = work->acct_len;
 
 	ksmbd_conn_get(conn);
 	ksmbd_work_free(work);
@@ -520,6 +539,11 @@ void ksmbd_smb2_process(struct ksmbd_work *work)
 
 	if (ksmbd_conn_exiting(conn))
 		goto done;
+	if (ksmbd_smb2_is_transform(work->req_buf, work->req_len) &&
+	    ksmbd_smb2_decrypt(work)) {
+		smb2_disconnect(work, "a transform header that does not decrypt");
+		goto done;
+	}
 	if (ksmbd_is_smb1(work->req_buf, work->req_len)) {
 		if (!work->first_pdu || ksmbd_smb1_negotiate(work))
 			smb2_disconnect(work, "SMB1 frame");
@@ -610,7 +634,6 @@ int ksmbd_smb1_negotiate(struct ksmbd_work *work)
 	work->req_buf = fake;
 	work->cur_off = 0;
 	work->cur_len = HDR + 2;
-	/* req_len stays: it is what conn->mem_used accounts */
 
 	work->elems = kcalloc(1, sizeof(*work->elems), GFP_KERNEL);
 	if (!work->elems)
@@ -643,7 +666,7 @@ u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
 	struct ksmbd_conn *conn = work->conn;
 	unsigned int e = work->elem;
 	struct ksmbd_rsp_elem saved;
-	u32 saved_len;
+	u32 saved_len, saved_var_max;
 	u64 id;
 
 	if (work->async)
@@ -681,6 +704,8 @@ u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
 	/* interim response: ERROR body with STATUS_PENDING, credits granted */
 	saved = work->elems[e];
 	saved_len = work->rsp_len;
+	/* the interim ERROR body zeroes it; the final body needs the bound */
+	saved_var_max = work->rsp_var_max;
 	work->rsp_body_set = false;
 	smb2_finish_elem(work, STATUS_PENDING, true);
 	work->credits_done = true;
@@ -688,6 +713,7 @@ u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
 	/* the final response reuses the element from scratch */
 	work->elems[e] = saved;
 	work->rsp_len = saved_len;
+	work->rsp_var_max = saved_var_max;
 	work->rsp_body_set = false;
 	return id;
 }
