@@ -281,7 +281,7 @@ static int process_bind(struct rpc_pipe *p, const uint8_t *pdu,
 	}
 	if (!alter) {
 		p->bound = true;
-		p->max_xmit = max_recv < RPC_MAX_FRAG ? max_recv : RPC_MAX_FRAG;
+		p->max_xmit = max_recv < RPC_XMIT_FRAG ? max_recv : RPC_XMIT_FRAG;
 		p->assoc_group = assoc ? assoc : new_assoc_group();
 	}
 	(void)max_xmit;	/* we accept any fragment size up to 64 KiB */

@@ -56,9 +56,20 @@ enum rpc_ptype {
 #define NCA_S_FAULT_REMOTE_NO_MEMORY	0x1C00001Bu
 #define NCA_S_FAULT_NDR			0x000006F7u
 
-/* Our fragment limits: what we announce we receive/transmit at most, and
- * the smallest client max_recv_frag we can still send fragments into. */
+/* Our fragment limits: the largest fragment we receive, the largest we
+ * send, and the smallest client max_recv_frag we can still send into.
+ *
+ * RPC_XMIT_FRAG: every fragment after the first of a response is fetched
+ * by the client with SMB2 READ, which the kernel turns into
+ * KSMBD_RPC_READ_METHOD with no length: the daemon cannot know how much the
+ * client asked for, so each pipe read answers one whole fragment. The 6.1
+ * server (fs/smb/server of linux 6.1.y, measured with 6.1.192) garbles a
+ * pipe READ whose answer is over 4096 bytes (the client sees a bad fragment
+ * header and, on the next reads, bad signatures), so we never send a
+ * fragment longer than that, whatever the client allows (max_xmit_frag is
+ * ours to choose, up to its max_recv_frag, [C706] 12.6.3.1). */
 #define RPC_MAX_FRAG		4280
+#define RPC_XMIT_FRAG		4096
 #define RPC_MIN_FRAG		64
 /* Hard bound on one reassembled request's stub. */
 #define RPC_MAX_REQUEST		(1u << 20)

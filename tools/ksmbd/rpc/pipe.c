@@ -72,7 +72,7 @@ struct rpc_pipe *rpc_pipe_open(const struct rpc_env *env)
 	if (!p)
 		return NULL;
 	p->env = *env;
-	p->max_xmit = RPC_MAX_FRAG;
+	p->max_xmit = RPC_XMIT_FRAG;
 	ndr_wr_init(&p->req);
 	return p;
 }

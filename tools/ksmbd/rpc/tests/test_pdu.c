@@ -423,7 +423,7 @@ static void test_request_too_large(void)
 
 static void test_response_fragments(void)
 {
-	static const uint16_t sizes[] = { 64, 100, 1432, 4280 };
+	static const uint16_t sizes[] = { 64, 100, 1432, 4096 };
 	struct ndr_wr stub, ref, resp;
 	struct bind_reply b;
 	struct client c;
@@ -435,7 +435,7 @@ static void test_response_fragments(void)
 	req_share_enum(&stub, 2, 0xFFFFFFFF, true, 0);
 	cl_open(&c, &env, 65535);
 	CHECK_EQ(cl_bind(&c, UUID_SRVSVC, 3, &b), 0);
-	CHECK_EQ(b.max_xmit, RPC_MAX_FRAG);
+	CHECK_EQ(b.max_xmit, RPC_XMIT_FRAG);	/* not the client's 65535 */
 	CHECK_EQ(cl_call(&c, 15, &stub, 0, &ref), 0);
 	CHECK(ref.len > 20000);
 	cl_close(&c);
@@ -452,6 +452,15 @@ static void test_response_fragments(void)
 		ndr_wr_free(&resp);
 		cl_close(&c);
 	}
+	/* smbclient's 4280: still fragments of 4096 (see RPC_XMIT_FRAG) */
+	cl_open(&c, &env, 4280);
+	CHECK_EQ(cl_bind(&c, UUID_SRVSVC, 3, &b), 0);
+	CHECK_EQ(b.max_xmit, RPC_XMIT_FRAG);
+	CHECK_EQ(cl_call(&c, 15, &stub, 0, &resp), 0);
+	CHECK_EQ(c.frags, (ref.len + 4064 - 1) / 4064);
+	CHECK(resp.len == ref.len && !memcmp(resp.data, ref.data, ref.len));
+	ndr_wr_free(&resp);
+	cl_close(&c);
 	ndr_wr_free(&ref);
 	ndr_wr_free(&stub);
 }
