@@ -7,7 +7,6 @@
  * older ksmbd-tools spelling). -a SHARE and -c CONF are accepted too.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,12 +15,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "config.h"
 #include "ini.h"
 #include "log.h"
 #include "pidfile.h"
-
-enum mode { M_AUTO, M_ADD, M_UPDATE, M_DELETE };
 
 struct opt_kv {
 	char key[128];		/* normalized */
@@ -47,6 +45,7 @@ static void usage(FILE *f)
 "  -h, --help              print this help and exit\n"
 "\n"
 "SHARE must be UTF-8, [1, 64) bytes, and cannot be `global'.\n"
+"ksmbd-tools 3.4 spellings work too: -a SHARE, -c CONF.\n"
 "See ksmbd.addshare(8) and ksmbd.conf(5).\n");
 }
 
@@ -230,24 +229,9 @@ static char *lines_join(const struct lines *l, size_t *len)
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "add", no_argument, NULL, 'a' },
-		{ "add-share", optional_argument, NULL, 'a' },
-		{ "update", no_argument, NULL, 'u' },
-		{ "update-share", optional_argument, NULL, 'u' },
-		{ "delete", no_argument, NULL, 'd' },
-		{ "del-share", optional_argument, NULL, 'd' },
-		{ "option", required_argument, NULL, 'o' },
-		{ "options", required_argument, NULL, 'o' },
-		{ "config", required_argument, NULL, 'C' },
-		{ "pwddb", required_argument, NULL, 'P' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *conf = KSMBD_DEFAULT_CONF, *share = NULL;
-	enum mode mode = M_AUTO;
+	struct cli_addshare o;
+	const char *conf, *share;
+	enum cli_mode mode;
 	struct opt_kv *kv = NULL;
 	struct lines l = { 0 };
 	struct ini_section *sec;
@@ -259,57 +243,24 @@ int main(int argc, char **argv)
 	int c, lock = -1, ret = 1;
 
 	log_init("ksmbd.addshare", false);
-	while ((c = getopt_long(argc, argv, "audo:C:c:P:vVh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-		case 'u':
-		case 'd':
-			if (mode != M_AUTO) {
-				usage(stderr);
-				goto out;
-			}
-			mode = c == 'a' ? M_ADD : c == 'u' ? M_UPDATE : M_DELETE;
-			if (optarg)
-				share = optarg;
-			break;
-		case 'o':
-			if (parse_options(optarg, &kv, &nkv))
-				goto out;
-			break;
-		case 'C':
-		case 'c':
-			conf = optarg;
-			break;
-		case 'P':
-			break;
-		case 'v':
-			log_set_verbose(true);
-			break;
-		case 'V':
-			printf("ksmbd.addshare (ksmbd tools) " KSMBD_TOOLS_VERSION "\n");
-			ret = 0;
+	ret = cli_addshare(argc, argv, &o);
+	ret = cli_finish(ret, o.action, "ksmbd.addshare", usage);
+	if (ret >= 0)
+		return ret;
+	ret = 1;
+	log_set_verbose(o.verbose);
+	conf = o.conf;
+	share = o.share;
+	mode = o.mode;
+	for (i = 0; i < o.noptions; i++)
+		if (parse_options(o.options[i], &kv, &nkv))
 			goto out;
-		case 'h':
-			usage(stdout);
-			ret = 0;
-			goto out;
-		default:
-			usage(stderr);
-			goto out;
-		}
-	}
-	if (optind < argc && !share)
-		share = argv[optind++];
-	if (!share || optind != argc) {
-		usage(stderr);
-		goto out;
-	}
 	if (!config_valid_share_name(share) || !strcasecmp(share, "global")) {
 		pr_err("Invalid share name `%s': UTF-8, [1, 64) bytes, not `global'",
 		       share);
 		goto out;
 	}
-	if (mode == M_DELETE && nkv) {
+	if (mode == CLI_DELETE && nkv) {
 		pr_err("-o cannot be used with -d");
 		goto out;
 	}
@@ -336,11 +287,11 @@ int main(int argc, char **argv)
 	sec = ini_find(&doc, share);
 	if (sec && !sec->line)
 		sec = NULL;	/* implicit global, not a share */
-	if (mode == M_AUTO)
-		mode = sec ? M_UPDATE : M_ADD;
+	if (mode == CLI_AUTO)
+		mode = sec ? CLI_UPDATE : CLI_ADD;
 
 	switch (mode) {
-	case M_ADD:
+	case CLI_ADD:
 		if (sec) {
 			pr_err("Share `%s' already exists", share);
 			goto out_doc;
@@ -363,7 +314,7 @@ int main(int argc, char **argv)
 				lines_insert(&l, l.n, kv_line(&kv[i]));
 		pr_info("Adding share `%s'", share);
 		break;
-	case M_UPDATE:
+	case CLI_UPDATE:
 		if (!sec) {
 			pr_err("Share `%s' does not exist", share);
 			goto out_doc;
@@ -371,7 +322,7 @@ int main(int argc, char **argv)
 		update_section(&l, sec, kv, nkv);
 		pr_info("Updating share `%s'", share);
 		break;
-	case M_DELETE:
+	case CLI_DELETE:
 		if (!sec) {
 			pr_info("Share `%s' does not exist", share);
 			ret = 0;

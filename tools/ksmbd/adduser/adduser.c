@@ -5,7 +5,6 @@
  * The older spelling (-a USER, -i PWDDB, -c CONF) is accepted too.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +12,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "config.h"
 #include "log.h"
 #include "pidfile.h"
 #include "userdb.h"
 
-enum mode { M_AUTO, M_ADD, M_UPDATE, M_DELETE };
 
 static void usage(FILE *f)
 {
@@ -38,6 +37,7 @@ static void usage(FILE *f)
 "  -h, --help              print this help and exit\n"
 "\n"
 "USER must be UTF-8, [1, 48) bytes, without `:' or newline.\n"
+"ksmbd-tools 3.4 spellings work too: -a USER, -i PWDDB, -c CONF.\n"
 "See ksmbd.adduser(8).\n");
 }
 
@@ -105,79 +105,25 @@ static int get_password(const char *given, uint8_t hash[NT_HASH_SIZE])
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "add", no_argument, NULL, 'a' },
-		{ "add-user", optional_argument, NULL, 'a' },
-		{ "update", no_argument, NULL, 'u' },
-		{ "update-user", optional_argument, NULL, 'u' },
-		{ "delete", no_argument, NULL, 'd' },
-		{ "del-user", optional_argument, NULL, 'd' },
-		{ "password", required_argument, NULL, 'p' },
-		{ "pwddb", required_argument, NULL, 'P' },
-		{ "import-users", required_argument, NULL, 'i' },
-		{ "config", required_argument, NULL, 'C' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *pwddb = KSMBD_DEFAULT_PWDDB, *conf = KSMBD_DEFAULT_CONF;
-	const char *password = NULL, *user = NULL;
-	enum mode mode = M_AUTO;
+	struct cli_adduser o;
+	const char *pwddb, *user;
 	uint8_t hash[NT_HASH_SIZE];
 	struct userdb db;
 	int c, lock, ret;
 
 	log_init("ksmbd.adduser", false);
-	while ((c = getopt_long(argc, argv, "audp:P:i:C:c:vVh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-		case 'u':
-		case 'd':
-			if (mode != M_AUTO) {
-				usage(stderr);
-				return 1;
-			}
-			mode = c == 'a' ? M_ADD : c == 'u' ? M_UPDATE : M_DELETE;
-			if (optarg)
-				user = optarg;
-			break;
-		case 'p':
-			password = optarg;
-			break;
-		case 'P':
-		case 'i':
-			pwddb = optarg;
-			break;
-		case 'C':
-		case 'c':
-			conf = optarg;
-			break;
-		case 'v':
-			log_set_verbose(true);
-			break;
-		case 'V':
-			printf("ksmbd.adduser (ksmbd tools) " KSMBD_TOOLS_VERSION "\n");
-			return 0;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 1;
-		}
-	}
-	if (optind < argc && !user)
-		user = argv[optind++];
-	if (!user || optind != argc) {
-		usage(stderr);
-		return 1;
-	}
+	ret = cli_adduser(argc, argv, &o);
+	ret = cli_finish(ret, o.action, "ksmbd.adduser", usage);
+	if (ret >= 0)
+		return ret;
+	log_set_verbose(o.verbose);
+	pwddb = o.pwddb;
+	user = o.user;
 	if (!userdb_valid_name(user)) {
 		pr_err("Invalid user name `%s': UTF-8, [1, 48) bytes, no `:'", user);
 		return 1;
 	}
-	(void)conf;	/* accepted for compatibility; nothing to check in it */
+	/* o.conf: accepted for compatibility; nothing to check in it */
 
 	lock = lock_dir_of(pwddb);
 	if (lock < 0) {
@@ -191,7 +137,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	ret = 1;
-	if (mode == M_DELETE) {
+	if (o.mode == CLI_DELETE) {
 		if (userdb_del(&db, user)) {
 			pr_info("User `%s' does not exist", user);
 			ret = 0;
@@ -201,15 +147,15 @@ int main(int argc, char **argv)
 	} else {
 		bool exists = userdb_find(&db, user) != NULL;
 
-		if (mode == M_ADD && exists) {
+		if (o.mode == CLI_ADD && exists) {
 			pr_err("User `%s' already exists", user);
 			goto out;
 		}
-		if (mode == M_UPDATE && !exists) {
+		if (o.mode == CLI_UPDATE && !exists) {
 			pr_err("User `%s' does not exist", user);
 			goto out;
 		}
-		if (get_password(password, hash))
+		if (get_password(o.password, hash))
 			goto out;
 		userdb_set(&db, user, hash);
 		memset(hash, 0, sizeof(hash));

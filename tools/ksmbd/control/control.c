@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "config.h"
 #include "log.h"
 #include "module.h"
@@ -200,70 +200,24 @@ static int do_version(void)
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "shutdown", no_argument, NULL, 's' },
-		{ "reload", no_argument, NULL, 'r' },
-		{ "list", no_argument, NULL, 'l' },
-		{ "debug", required_argument, NULL, 'd' },
-		{ "ksmbd-version", no_argument, NULL, 'c' },
-		{ "cifsd-version", no_argument, NULL, 'c' },
-		{ "config", required_argument, NULL, 'C' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *conf = KSMBD_DEFAULT_CONF, *comp = NULL;
-	bool conf_given = false;
-	int c, cmd = 0;
+	struct cli_control o;
+	int ret;
 
 	log_init("ksmbd.control", false);
-	while ((c = getopt_long(argc, argv, "srld:cC:vVh", opts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-		case 'r':
-		case 'l':
-		case 'c':
-		case 'd':
-			if (cmd) {
-				usage(stderr);
-				return 1;
-			}
-			cmd = c;
-			if (c == 'd')
-				comp = optarg;
-			break;
-		case 'C':
-			conf = optarg;
-			conf_given = true;
-			break;
-		case 'v':
-			log_set_verbose(true);
-			break;
-		case 'V':
-			printf("ksmbd.control (ksmbd tools) " KSMBD_TOOLS_VERSION "\n");
-			return 0;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 1;
-		}
-	}
-	if (!cmd || optind != argc) {
-		usage(stderr);
-		return 1;
-	}
-	switch (cmd) {
+	ret = cli_control(argc, argv, &o);
+	ret = cli_finish(ret, o.action, "ksmbd.control", usage);
+	if (ret >= 0)
+		return ret;
+	log_set_verbose(o.verbose);
+	switch (o.cmd) {
 	case 's':
 		return do_shutdown();
 	case 'r':
 		return do_reload();
 	case 'l':
-		return do_list(conf, conf_given);
+		return do_list(o.conf, o.conf_given);
 	case 'd':
-		return do_debug(comp);
+		return do_debug(o.component);
 	default:
 		return do_version();
 	}

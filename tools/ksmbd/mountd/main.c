@@ -11,7 +11,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "handlers.h"
 #include "ipc.h"
 #include "ksmbd_abi.h"
@@ -48,6 +48,7 @@ static void usage(FILE *f)
 "  -V, --version           print the version and exit\n"
 "  -h, --help              print this help and exit\n"
 "\n"
+"ksmbd-tools 3.4 spellings work too: -c CONF, -u PWDDB, -s.\n"
 "See ksmbd.mountd(8).\n");
 }
 
@@ -192,73 +193,18 @@ static int run(int sfd)
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "port", required_argument, NULL, 'p' },
-		{ "nodetach", optional_argument, NULL, 'n' },
-		{ "config", required_argument, NULL, 'C' },
-		{ "pwddb", required_argument, NULL, 'P' },
-		{ "users", required_argument, NULL, 'u' },
-		{ "systemd", no_argument, NULL, 's' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *conf = KSMBD_DEFAULT_CONF, *pwddb = KSMBD_DEFAULT_PWDDB;
-	int c, way = -1, lock, sfd, ready[2] = { -1, -1 }, ret;
-	unsigned long port = 0;
-	char *end;
+	int c, way, lock, sfd, ready[2] = { -1, -1 }, ret;
+	struct cli_mountd o;
 
-	while ((c = getopt_long(argc, argv, "p:n::C:c:P:u:svVh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			port = strtoul(optarg, &end, 10);
-			if (*end || !port || port > 65535) {
-				fprintf(stderr, "ksmbd.mountd: bad port `%s'\n", optarg);
-				return 1;
-			}
-			break;
-		case 'n':
-			if (!optarg || !strcmp(optarg, "1"))
-				way = 1;
-			else if (!strcmp(optarg, "0"))
-				way = 0;
-			else {
-				usage(stderr);
-				return 1;
-			}
-			break;
-		case 'C':
-		case 'c':
-			conf = optarg;
-			break;
-		case 'P':
-		case 'u':
-			pwddb = optarg;
-			break;
-		case 's':
-			break;
-		case 'v':
-			log_set_verbose(true);
-			break;
-		case 'V':
-			printf("ksmbd.mountd (ksmbd tools) " KSMBD_TOOLS_VERSION "\n");
-			return 0;
-		case 'h':
-			usage(stdout);
-			return 0;
-		default:
-			usage(stderr);
-			return 1;
-		}
-	}
-	if (optind != argc) {
-		usage(stderr);
-		return 1;
-	}
+	ret = cli_mountd(argc, argv, &o);
+	ret = cli_finish(ret, o.action, "ksmbd.mountd", usage);
+	if (ret >= 0)
+		return ret;
+	log_set_verbose(o.verbose);
+	way = o.nodetach;
 	log_init("ksmbd.mountd", false);
-	state_init(conf, pwddb);
-	state.tcp_port_override = (uint16_t)port;
+	state_init(o.conf, o.pwddb);
+	state.tcp_port_override = (uint16_t)o.port;
 	if (state_reload())
 		return 1;
 

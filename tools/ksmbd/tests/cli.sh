@@ -21,6 +21,11 @@ ok test "$(stat -c %a "$DB")" = 600
 rc 1 ./ksmbd.adduser -P "$DB" -a -p x alice            # exists
 rc 0 ./ksmbd.adduser -i "$DB" -c "$CONF" -a bob -p secret  # old spelling
 ok grep -qx 'bob:h42AFGBs2ilnekTvoTU/xw==' "$DB"
+rc 0 ./ksmbd.adduser -i "$DB" -agil -px            # 3.4.7, attached
+rc 0 ./ksmbd.adduser --import-users="$DB" --update-user=gil --password=y
+ok grep -q '^gil:' "$DB"
+rc 0 ./ksmbd.adduser -i "$DB" --del-user=gil
+ok sh -c "! grep -q '^gil:' '$DB'"
 rc 0 ./ksmbd.adduser -P "$DB" -u -p Password bob
 ok grep -qx 'bob:pPScQGUQvcq2gk7nww/YUg==' "$DB"
 rc 1 ./ksmbd.adduser -P "$DB" -u -p x carol            # missing
