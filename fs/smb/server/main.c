@@ -23,6 +23,7 @@
 #include "ipc.h"
 #include "server.h"
 #include "mgmt/share.h"
+#include "vfs/notify.h"
 
 unsigned int ksmbd_debug_mask;
 
@@ -149,6 +150,7 @@ static void __exit ksmbd_exit(void)
 	/* no daemon, no new messages; then every connection goes */
 	ksmbd_ipc_exit();
 	ksmbd_server_exit();
+	ksmbd_notify_exit();	/* after the connections: no watch is left */
 	ksmbd_share_cache_flush();
 	class_unregister(&ksmbd_control_class);
 }

@@ -1,30 +1,68 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * CHANGE_NOTIFY watches ([MS-SMB2] 3.3.5.19) over fsnotify inode marks.
+ * CHANGE_NOTIFY ([MS-SMB2] 3.3.5.19) over fsnotify inode marks.
  *
- * Owner: vfs. A watch belongs to one pending CHANGE_NOTIFY request: it
- * holds a reference on its directory's open (fp) and is on fp->watches
- * (under fp->lock) until it completes - on the first change, on cancel, or
- * with STATUS_NOTIFY_CLEANUP when the handle is closed. The fsnotify group
- * is created on first use and lives until ksmbd_notify_exit().
+ * Owner: vfs. The first CHANGE_NOTIFY on a directory open (fp) gives it a
+ * watch (struct ksmbd_notify, on fp->watches - at most one entry - under
+ * fp->lock) that lives until the open is closed. Its completion filter,
+ * WATCH_TREE flag and buffer size are the first request's, as Windows and
+ * Samba keep them. Changes seen while no request is pending are kept on the
+ * watch (at most KSMBD_NOTIFY_MAX_CHANGES, then it overflows) and answer
+ * the next request at once; a change seen while one is pending completes
+ * the oldest pending request (a rename's old name waits for its new name).
+ * Changes that do not fit the client's buffer, or an overflowed watch,
+ * complete with STATUS_NOTIFY_ENUM_DIR and no data. Closing the open
+ * completes its pending requests with STATUS_NOTIFY_CLEANUP; CANCEL with
+ * STATUS_CANCELLED.
+ *
+ * Lifetime: the watch is the fsnotify mark's container, freed by the
+ * group's free_mark when the last mark reference goes. The open holds one
+ * until it is closed; each pending request holds one.
+ *
+ * Locking: watch->lock (spinlock) guards the queued changes and the list of
+ * pending requests; it is taken from fsnotify handlers (process context,
+ * with the directory's i_rwsem possibly held), under conn->async_lock (the
+ * cancel callback) and under fp->lock (cleanup). Responses are built and
+ * sent from a workqueue, never under it.
  */
 #ifndef __KSMBD_VFS_NOTIFY_H__
 #define __KSMBD_VFS_NOTIFY_H__
 
+#include <linux/list.h>
 #include <linux/types.h>
 
 struct ksmbd_work;
 struct ksmbd_file;
 
+#define KSMBD_NOTIFY_MAX_CHANGES	1000
+
+/* One queued change: an action on a name (UTF-16LE, relative to the dir). */
+struct ksmbd_notify_change {
+	struct list_head node;
+	u32 action;			/* FILE_ACTION_* */
+	u32 len;			/* bytes of name */
+	__le16 name[];
+};
+
 /*
- * Arm a watch on fp for work (which this call sends async): returns
- * STATUS_PENDING, or an error status to answer synchronously.
+ * Arm or use fp's watch for work: returns STATUS_PENDING (the request went
+ * async), or a status to answer synchronously - STATUS_SUCCESS or
+ * STATUS_NOTIFY_ENUM_DIR with the response body written when changes were
+ * waiting, or an error.
  */
 __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
 			  u32 filter, bool tree, u32 out_max);
-/* fp is being closed: complete its watches with STATUS_NOTIFY_CLEANUP. */
+/* fp is being closed: complete its requests with STATUS_NOTIFY_CLEANUP. */
 void ksmbd_notify_cleanup(struct ksmbd_file *fp);
 /* Module exit: drop the fsnotify group. */
 void ksmbd_notify_exit(void);
+
+/*
+ * Encode changes as FILE_NOTIFY_INFORMATION entries ([MS-FSCC] 2.7.1:
+ * 4-byte aligned, NextEntryOffset 0 on the last) into buf, at most size
+ * bytes; consecutive identical changes are sent once. buf may be NULL to
+ * measure. Returns the bytes used, or -ENOSPC if they do not fit.
+ */
+int ksmbd_notify_pack(void *buf, u32 size, const struct list_head *changes);
 
 #endif /* __KSMBD_VFS_NOTIFY_H__ */
