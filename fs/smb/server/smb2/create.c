@@ -20,6 +20,7 @@
 #include "../mgmt/tree.h"
 #include "../mgmt/share.h"
 #include "../vfs/fid.h"
+#include "../vfs/oplock.h"
 #include "../vfs/name.h"
 #include "../vfs/path.h"
 #include "../vfs/info.h"
@@ -28,6 +29,7 @@
 #include "../vfs/stream.h"
 #include "../vfs/ea.h"
 #include "../vfs/smb2_util.h"
+#include "../vfs/notify.h"
 
 /* FILE_* CreateAction values ([MS-SMB2] 2.2.14) */
 #define FILE_SUPERSEDED		0
@@ -201,7 +203,12 @@ static void store_attrs(struct ksmbd_work *work, const struct path *p,
 		da.attrs |= FILE_ATTRIBUTE_ARCHIVE;
 	da.create_time = created ? ksmbd_time_to_nt(ks.st.ctime) :
 				   ks.create_time;
+	/* a new file's attributes are part of its creation for CHANGE_NOTIFY */
+	if (created)
+		ksmbd_notify_begin(0);
 	ksmbd_dosattr_set(mnt_user_ns(p->mnt), p->dentry, &da);
+	if (created)
+		ksmbd_notify_end();
 }
 
 /* CreateAction when the disposition meets an existing file or stream. */
@@ -224,6 +231,7 @@ struct create_state {
 	bool created;		/* the file (the base of a stream) is new */
 	char *xname;		/* a named stream's xattr, or NULL */
 	bool stream_exists;
+	u8 oplock;		/* granted SMB2_OPLOCK_LEVEL_* */
 };
 
 /*
@@ -395,7 +403,7 @@ static __le32 create_reply(struct ksmbd_work *work, struct ksmbd_file *fp,
 	if (!rsp)
 		return STATUS_NO_MEMORY;
 	rsp->StructureSize = cpu_to_le16(89);
-	rsp->OplockLevel = SMB2_OPLOCK_LEVEL_NONE;
+	rsp->OplockLevel = cs->oplock;
 	rsp->CreateAction = cpu_to_le32(cs->action);
 	rsp->CreationTime = cpu_to_le64(ks->create_time);
 	rsp->LastAccessTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.atime));
@@ -570,6 +578,14 @@ __le32 smb2_create(struct ksmbd_work *work)
 		st = ksmbd_vfs_status(PTR_ERR(filp));
 		goto out_path;
 	}
+	if (ksmbd_oplock_break_for_open(work, file_inode(filp), cs.xname,
+					access, req->ShareAccess,
+					cs.action == FILE_OVERWRITTEN ||
+					cs.action == FILE_SUPERSEDED)) {
+		fput(filp);
+		st = STATUS_CONNECTION_DISCONNECTED;
+		goto out_path;
+	}
 	fp = ksmbd_file_open(work, filp, access, req->ShareAccess, coptions,
 			     cs.xname);
 	if (IS_ERR(fp)) {
@@ -613,6 +629,7 @@ __le32 smb2_create(struct ksmbd_work *work)
 		goto out_path;
 	}
 	ksmbd_work_set_fid(work, fp->persistent_id, fp->volatile_id);
+	cs.oplock = ksmbd_oplock_grant(work, fp, req->RequestedOplockLevel);
 	st = create_reply(work, fp, &cs, &ks, &ca, maxacc);
 	if (st)
 		ksmbd_fid_close(work, fp);
@@ -628,10 +645,4 @@ out_creds:
 out_name:
 	ksmbd_name_free(&name);
 	return st;
-}
-
-/* Oplocks are not granted yet: any break acknowledgment is unexpected. */
-__le32 smb2_oplock_break(struct ksmbd_work *work)
-{
-	return STATUS_INVALID_OPLOCK_PROTOCOL;
 }

@@ -15,6 +15,7 @@
 #include "../ntstatus.h"
 #include "../vfs/fid.h"
 #include "../vfs/lock.h"
+#include "../vfs/oplock.h"
 #include "../vfs/smb2_util.h"
 
 #define LOCK_ELEM_OFF	offsetof(struct smb2_lock_req, locks)
@@ -154,6 +155,8 @@ __le32 smb2_lock(struct ksmbd_work *work)
 		}
 	}
 
+	if (!unlock)	/* [MS-FSA]: a byte-range lock breaks Level II */
+		ksmbd_oplock_break_level2(fp);
 	mutex_lock(&fp->ki->lock);
 	for (i = 0; i < count; i++) {
 		u32 f = le32_to_cpu(el[i].Flags);

@@ -16,6 +16,7 @@
 #include "../mgmt/tree.h"
 #include "../mgmt/share.h"
 #include "../vfs/fid.h"
+#include "../vfs/oplock.h"
 #include "../vfs/lock.h"
 #include "../vfs/stream.h"
 #include "../vfs/smb2_util.h"
@@ -180,6 +181,7 @@ __le32 smb2_write(struct ksmbd_work *work)
 			goto out;
 		}
 	}
+	ksmbd_oplock_break_level2(fp);
 	if (fp->stream) {
 		n = stream_write(fp, data, len, append, off);
 		if (n < 0)

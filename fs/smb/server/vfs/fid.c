@@ -74,6 +74,25 @@ static void ksmbd_inode_put(struct ksmbd_inode *ki)
 	kref_put_lock(&ki->kref, ksmbd_inode_release, &ksmbd_inode_lock);
 }
 
+struct ksmbd_inode *ksmbd_inode_lookup(struct inode *inode)
+{
+	struct ksmbd_inode *ki;
+
+	spin_lock(&ksmbd_inode_lock);
+	hash_for_each_possible(ksmbd_inode_hash, ki, hnode, (unsigned long)inode)
+		if (ki->inode == inode && kref_get_unless_zero(&ki->kref)) {
+			spin_unlock(&ksmbd_inode_lock);
+			return ki;
+		}
+	spin_unlock(&ksmbd_inode_lock);
+	return NULL;
+}
+
+void ksmbd_inode_unref(struct ksmbd_inode *ki)
+{
+	ksmbd_inode_put(ki);
+}
+
 /* [MS-FSA] 2.1.5.1.2.1: access that takes part in sharing checks. */
 #define DATA_READ	(FILE_READ_DATA_LE | FILE_EXECUTE_LE)
 #define DATA_WRITE	(FILE_WRITE_DATA_LE | FILE_APPEND_DATA_LE)
@@ -94,6 +113,16 @@ static bool share_conflict(__le32 acc, __le32 share, __le32 oacc,
 	if ((oacc & FILE_DELETE_LE) && !(share & FILE_SHARE_DELETE_LE))
 		return true;
 	return false;
+}
+
+bool ksmbd_share_conflict(__le32 acc, __le32 share, __le32 oacc,
+			  __le32 oshare)
+{
+	const __le32 sharing = DATA_READ | DATA_WRITE | FILE_DELETE_LE;
+
+	if (!(acc & sharing) || !(oacc & sharing))
+		return false;
+	return share_conflict(acc, share, oacc, oshare);
 }
 
 static bool same_stream(const char *a, const char *b)
@@ -262,6 +291,7 @@ static void ksmbd_file_release(struct kref *kref)
 	struct ksmbd_inode *ki = fp->ki;
 
 	mutex_lock(&ki->lock);
+	ksmbd_oplock_release(fp);
 	list_del_init(&fp->ki_node);
 	ksmbd_locks_release(fp);
 	if (fp->delete_on_close && !fp->stream)

@@ -29,8 +29,8 @@
  *     blocked LOCK waiters (smb2/lock.c).
  *   fp->lock (mutex): directory enumeration state, fp->pos, fp->mode,
  *     fp->watches.
- *   The other fp fields are fixed at CREATE, except delete_on_close which
- *     is written under ki->lock.
+ *   The other fp fields are fixed at CREATE, except delete_on_close and
+ *     oplock (vfs/oplock.h), which are written under ki->lock.
  */
 #ifndef __KSMBD_VFS_FID_H__
 #define __KSMBD_VFS_FID_H__
@@ -41,6 +41,8 @@
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <linux/xarray.h>
+
+#include "oplock.h"
 
 struct dentry;
 struct file;
@@ -89,6 +91,7 @@ struct ksmbd_file {
 	void (*dir_release)(struct ksmbd_file *fp); /* frees dir */
 	u64 pos;			/* FilePositionInformation */
 	u32 mode;			/* FileModeInformation */
+	struct ksmbd_oplock oplock;	/* vfs/oplock.h, under ki->lock */
 };
 
 /*
@@ -132,6 +135,16 @@ static inline bool ksmbd_file_delete_pending(struct ksmbd_file *fp)
  * server? Walks the open inodes under ksmbd_inode_lock.
  */
 bool ksmbd_opens_beneath(struct dentry *dir);
+
+/*
+ * The per-file state of inode if it is open through this server,
+ * referenced (drop with ksmbd_inode_unref()); NULL otherwise.
+ */
+struct ksmbd_inode *ksmbd_inode_lookup(struct inode *inode);
+void ksmbd_inode_unref(struct ksmbd_inode *ki);
+/* Would an open (acc, share) conflict with an open (oacc, oshare)? */
+bool ksmbd_share_conflict(__le32 acc, __le32 share, __le32 oacc,
+			  __le32 oshare);
 
 /* Session hooks called by core. */
 int ksmbd_fid_table_init(struct ksmbd_session *sess);
