@@ -26,6 +26,7 @@ struct ksmbd_work *ksmbd_work_alloc(struct ksmbd_conn *conn, void *pdu,
 	work->conn = conn;
 	work->req_buf = pdu;
 	work->req_len = len;
+	work->acct_len = len;
 	INIT_LIST_HEAD(&work->async_node);
 	return work;
 }
@@ -51,6 +52,8 @@ void ksmbd_work_free(struct ksmbd_work *work)
 		ksmbd_tree_put(work->tcon);
 	if (work->sess)
 		ksmbd_session_put(work->sess);
+	if (work->tf_sess)
+		ksmbd_session_put(work->tf_sess);
 	ksmbd_work_drop_elems(work);
 	kfree(work->elems);
 	kvfree(work->rsp_buf);

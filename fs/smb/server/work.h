@@ -13,6 +13,7 @@
  *   sess   - one kref while an element that needs a session runs; related
  *            compound elements inherit it (the dispatcher drops/replaces it).
  *   tcon   - one kref likewise for elements that need a tree.
+ *   tf_sess - one kref when the request came encrypted (smb2/transform.h).
  * Handlers use work->sess / work->tcon and must not put them.
  *
  * Request access (rule: handlers never do pointer arithmetic on the wire):
@@ -70,6 +71,7 @@ struct ksmbd_work {
 	/* request: the whole PDU, without the 4-byte transport header */
 	void *req_buf;			/* kvmalloc'd, owned */
 	u32 req_len;
+	u32 acct_len;			/* as received: what conn->mem_used counts */
 	u32 cur_off;			/* current element: offset in req_buf */
 	u32 cur_len;			/* current element: length */
 	unsigned int nr_elems;		/* elements in the compound */
@@ -113,7 +115,9 @@ struct ksmbd_work {
 	/* 3.1.1: preauth hash to update with this response element */
 	u8 *preauth_rsp;
 	bool credits_done;		/* charge released, grant sent */
-	bool encrypted;			/* reserved for the encryption issue */
+	/* the request came encrypted for tf_sess (referenced): answer so */
+	bool encrypted;
+	struct ksmbd_session *tf_sess;
 };
 
 /* --- request access --- */

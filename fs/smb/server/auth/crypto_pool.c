@@ -10,6 +10,9 @@
 #include <linux/mutex.h>
 #include <linux/cpumask.h>
 #include <linux/uio.h>
+#include <linux/mm.h>
+#include <linux/vmalloc.h>
+#include <linux/scatterlist.h>
 
 #include "crypto_pool.h"
 #include "sign.h"
@@ -25,10 +28,12 @@ struct ksmbd_crypto_pool {
 
 static const char * const alg_names[KSMBD_CRYPTO_NR_ALGS] = {
 	[KSMBD_CRYPTO_HMAC_MD5]		= "hmac(md5)",
+	[KSMBD_CRYPTO_MD5]		= "md5",
 	[KSMBD_CRYPTO_HMAC_SHA256]	= "hmac(sha256)",
 	[KSMBD_CRYPTO_CMAC_AES]		= "cmac(aes)",
 	[KSMBD_CRYPTO_SHA512]		= "sha512",
 	[KSMBD_CRYPTO_GCM_AES]		= "gcm(aes)",
+	[KSMBD_CRYPTO_CCM_AES]		= "ccm(aes)",
 };
 
 static DEFINE_MUTEX(pool_mutex);	/* guards users and pool creation */
@@ -61,7 +66,7 @@ static struct ksmbd_crypto_obj *obj_alloc(enum ksmbd_crypto_alg alg)
 	obj->alg = alg;
 	INIT_LIST_HEAD(&obj->node);
 
-	if (alg == KSMBD_CRYPTO_GCM_AES) {
+	if (alg == KSMBD_CRYPTO_GCM_AES || alg == KSMBD_CRYPTO_CCM_AES) {
 		obj->aead = crypto_alloc_aead(alg_names[alg], 0,
 					      CRYPTO_ALG_ASYNC);
 		if (IS_ERR(obj->aead)) {
@@ -228,4 +233,39 @@ int ksmbd_crypto_shash_iov(struct shash_desc *desc, const struct kvec *iov,
 	if (!err)
 		err = crypto_shash_final(desc, out);
 	return err;
+}
+
+unsigned int ksmbd_crypto_sg_nents(const void *p, size_t len)
+{
+	unsigned long start, end;
+
+	if (!len)
+		return 0;
+	if (!is_vmalloc_addr(p))
+		return 1;
+	start = (unsigned long)p >> PAGE_SHIFT;
+	end = ((unsigned long)p + len - 1) >> PAGE_SHIFT;
+	return end - start + 1;
+}
+
+struct scatterlist *ksmbd_crypto_sg_set(struct scatterlist *sg, const void *p,
+					size_t len)
+{
+	size_t off, chunk;
+
+	if (!len)
+		return sg;
+	if (!is_vmalloc_addr(p)) {
+		sg_set_buf(sg, p, len);
+		return sg + 1;
+	}
+	while (len) {
+		off = offset_in_page(p);
+		chunk = min_t(size_t, len, PAGE_SIZE - off);
+		sg_set_page(sg, vmalloc_to_page(p), chunk, off);
+		sg++;
+		p += chunk;
+		len -= chunk;
+	}
+	return sg;
 }

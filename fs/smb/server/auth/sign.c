@@ -57,42 +57,6 @@ void ksmbd_gmac_nonce(u64 message_id, bool is_response, bool is_cancel,
 	put_unaligned_le32(bits, nonce + 8);
 }
 
-/* Scatterlist entries needed for one buffer. */
-static unsigned int buf_sg_count(const void *p, size_t len)
-{
-	unsigned long start, end;
-
-	if (!len)
-		return 0;
-	if (!is_vmalloc_addr(p))
-		return 1;
-	start = (unsigned long)p >> PAGE_SHIFT;
-	end = ((unsigned long)p + len - 1) >> PAGE_SHIFT;
-	return end - start + 1;
-}
-
-static struct scatterlist *buf_to_sg(struct scatterlist *sg, const void *p,
-				     size_t len)
-{
-	size_t off, chunk;
-
-	if (!len)
-		return sg;
-	if (!is_vmalloc_addr(p)) {
-		sg_set_buf(sg, p, len);
-		return sg + 1;
-	}
-	while (len) {
-		off = offset_in_page(p);
-		chunk = min_t(size_t, len, PAGE_SIZE - off);
-		sg_set_page(sg, vmalloc_to_page(p), chunk, off);
-		sg++;
-		p += chunk;
-		len -= chunk;
-	}
-	return sg;
-}
-
 #define GMAC_SG_ON_STACK	8
 
 int ksmbd_sign_aes_gmac(const u8 key[16], const u8 nonce[12],
@@ -111,7 +75,7 @@ int ksmbd_sign_aes_gmac(const u8 key[16], const u8 nonce[12],
 		if (iov[i].iov_len > UINT_MAX - total)
 			return -EINVAL;
 		total += iov[i].iov_len;
-		nents += buf_sg_count(iov[i].iov_base, iov[i].iov_len);
+		nents += ksmbd_crypto_sg_nents(iov[i].iov_base, iov[i].iov_len);
 	}
 	if (nents > GMAC_SG_ON_STACK) {
 		sgl = kvmalloc_array(nents, sizeof(*sgl), GFP_KERNEL);
@@ -127,7 +91,7 @@ int ksmbd_sign_aes_gmac(const u8 key[16], const u8 nonce[12],
 	sg_init_table(sgl, nents);
 	sg = sgl;
 	for (i = 0; i < n; i++)
-		sg = buf_to_sg(sg, iov[i].iov_base, iov[i].iov_len);
+		sg = ksmbd_crypto_sg_set(sg, iov[i].iov_base, iov[i].iov_len);
 	sg_set_buf(sg, obj->tag, KSMBD_GCM_TAG_SIZE);
 
 	memcpy(iv, nonce, sizeof(iv));

@@ -62,6 +62,8 @@ struct spnego_ctx {
 	int result;			/* negResult, -1 if absent */
 	const u8 *token;
 	size_t token_len;
+	const u8 *mechs_start;		/* the MechTypeList's content */
+	const u8 *mechs_end;
 };
 
 int ksmbd_spnego_gss_oid(void *context, size_t hdrlen, unsigned char tag,
@@ -76,6 +78,10 @@ int ksmbd_spnego_init_mech(void *context, size_t hdrlen, unsigned char tag,
 	struct spnego_ctx *ctx = context;
 	enum ksmbd_mech mech = mech_of(value, vlen);
 
+	/* the OIDs are the list's content, one after the other */
+	if (!ctx->nmechs)
+		ctx->mechs_start = (const u8 *)value - hdrlen;
+	ctx->mechs_end = (const u8 *)value + vlen;
 	if (!ctx->nmechs++)
 		ctx->first = mech;
 	if (ctx->chosen == KSMBD_MECH_NONE)
@@ -280,10 +286,10 @@ int ksmbd_spnego_build_init(void *buf, size_t buflen, bool offer_krb5,
 }
 
 int ksmbd_spnego_build_targ(void *buf, size_t buflen, int neg_result,
-			    const u8 *token, size_t token_len,
-			    size_t *out_len)
+			    const u8 *token, size_t token_len, const u8 *mic,
+			    size_t mic_len, size_t *out_len)
 {
-	size_t res, mech = 0, tok = 0, seq, total;
+	size_t res, mech = 0, tok = 0, mics = 0, seq, total;
 	u8 *p = buf;
 
 	if (neg_result < KSMBD_SPNEGO_ACCEPT_COMPLETED ||
@@ -299,16 +305,20 @@ int ksmbd_spnego_build_targ(void *buf, size_t buflen, int neg_result,
 		mech = der_size(der_size(sizeof(oid_ntlmssp)));
 	if (token_len)
 		tok = der_size(der_size(token_len));
-	seq = der_size(res + mech + tok);
+	if (mic && mic_len)
+		mics = der_size(der_size(mic_len));
+	if (mic_len > 64)
+		return -EINVAL;
+	seq = der_size(res + mech + tok + mics);
 	total = der_size(seq);
 	if (total > buflen)
 		return -ENOSPC;
 
-	/* the token goes last; move it first, it may overlap the headers */
+	/* the token goes before the MIC; move it first, it may overlap */
 	if (token_len)
-		memmove(p + total - token_len, token, token_len);
+		memmove(p + total - mics - token_len, token, token_len);
 	p = der_hdr(p, ASN1_TAG_CTX(1), seq);
-	p = der_hdr(p, ASN1_TAG_SEQ, res + mech + tok);
+	p = der_hdr(p, ASN1_TAG_SEQ, res + mech + tok + mics);
 	p = der_hdr(p, ASN1_TAG_CTX(0), der_size(1));
 	*p++ = ASN1_TAG_ENUM;
 	*p++ = 1;
@@ -322,7 +332,34 @@ int ksmbd_spnego_build_targ(void *buf, size_t buflen, int neg_result,
 		p = der_hdr(p, ASN1_TAG_OCTETS, token_len);
 		p += token_len;
 	}
+	if (mics) {
+		p = der_hdr(p, ASN1_TAG_CTX(3), der_size(mic_len));
+		p = der_put(p, ASN1_TAG_OCTETS, mic, mic_len);
+	}
 	WARN_ON_ONCE(p != (u8 *)buf + total);
 	*out_len = total;
+	return 0;
+}
+
+int ksmbd_spnego_mech_list(const void *blob, size_t len, u8 *out,
+			   size_t out_max, size_t *out_len)
+{
+	struct spnego_ctx ctx = { .result = -1 };
+	const u8 *p = blob;
+	size_t elen, clen;
+
+	if (!blob || !len || p[0] != ASN1_TAG_APP0)
+		return -EINVAL;
+	elen = der_element_size(p, len);
+	if (!elen ||
+	    asn1_ber_decoder(&spnego_negtokeninit_decoder, &ctx, p, elen) ||
+	    !ctx.nmechs)
+		return -EINVAL;
+	clen = ctx.mechs_end - ctx.mechs_start;
+	if (der_size(clen) > out_max)
+		return -ENOSPC;
+	der_hdr(out, ASN1_TAG_SEQ, clen);
+	memcpy(out + der_size(clen) - clen, ctx.mechs_start, clen);
+	*out_len = der_size(clen);
 	return 0;
 }

@@ -70,6 +70,8 @@ int ksmbd_spnego_decode(const void *blob, size_t len, enum ksmbd_mech *mech,
  * @token:      responseToken (e.g. the CHALLENGE_MESSAGE) or NULL; it may
  *              lie inside @buf (it is moved, so building in place works)
  * @token_len:  its length
+ * @mic:        mechListMIC or NULL (at most 64 bytes)
+ * @mic_len:    its length
  * @out_len:    out, bytes written
  *
  * supportedMech (NTLMSSP) is included with ACCEPT_INCOMPLETE, the first
@@ -78,7 +80,20 @@ int ksmbd_spnego_decode(const void *blob, size_t len, enum ksmbd_mech *mech,
  * Return: 0, -ENOSPC, or -EINVAL for a bad @neg_result.
  */
 int ksmbd_spnego_build_targ(void *buf, size_t buflen, int neg_result,
-			    const u8 *token, size_t token_len,
-			    size_t *out_len);
+			    const u8 *token, size_t token_len, const u8 *mic,
+			    size_t mic_len, size_t *out_len);
+
+/**
+ * ksmbd_spnego_mech_list() - the DER MechTypeList of a negTokenInit
+ * @blob:    the client's first SPNEGO token (untrusted)
+ * @len:     its length
+ * @out:     destination for SEQUENCE OF MechType, as the client encoded the
+ *           OIDs (what both sides' mechListMIC covers, RFC 4178 5)
+ * @out_max: room in @out
+ * @out_len: out, bytes written
+ * Return: 0, -ENOSPC, or -EINVAL when @blob is not a negTokenInit.
+ */
+int ksmbd_spnego_mech_list(const void *blob, size_t len, u8 *out,
+			   size_t out_max, size_t *out_len);
 
 #endif /* _KSMBD_AUTH_SPNEGO_H */

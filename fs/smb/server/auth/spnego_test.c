@@ -222,7 +222,8 @@ static void decode_mech_choice(struct kunit *test)
 static int targ(u8 *buf, size_t buflen, int result, const u8 *tok,
 		size_t tok_len, size_t *len)
 {
-	return ksmbd_spnego_build_targ(buf, buflen, result, tok, tok_len, len);
+	return ksmbd_spnego_build_targ(buf, buflen, result, tok, tok_len, NULL,
+				       0, len);
 }
 
 /* What we answer the NEGOTIATE_MESSAGE with is what Windows answered. */

@@ -33,6 +33,7 @@
 #include <linux/kref.h>
 #include <linux/mutex.h>
 #include <linux/xarray.h>
+#include <linux/atomic.h>
 #include <linux/types.h>
 
 #include "../../common/smb2pdu.h"
@@ -61,7 +62,7 @@ struct ksmbd_session {
 	bool is_guest;
 	bool is_anonymous;
 	bool sign;			/* responses/requests must be signed */
-	bool encrypt;			/* reserved for the encryption issue */
+	bool encrypt;			/* every request must come encrypted */
 	unsigned long expires;		/* jiffies; 0 = never */
 
 	u8 sess_key[KSMBD_SESS_KEY_SIZE];
@@ -70,6 +71,8 @@ struct ksmbd_session {
 	u8 dec_key[SMB3_ENC_DEC_KEY_SIZE];	/* client -> server */
 	u8 app_key[SMB3_SIGN_KEY_SIZE];
 	u8 preauth_hash[SMB2_PREAUTH_HASH_SIZE];	/* 3.1.1 */
+	atomic64_t nonce_ctr;		/* smb2/transform.c: nonces sent */
+	u8 nonce_salt[4];
 
 	void *auth_ctx;			/* NTLMSSP state between setup legs */
 

@@ -23,6 +23,7 @@
 #include "../ntstatus.h"
 #include "../auth/spnego.h"
 #include "../auth/preauth.h"
+#include "../auth/aead.h"
 
 #define HDR			__SMB2_HEADER_STRUCTURE_SIZE
 #define NEG_RSP_FIXED		64	/* StructureSize 65 minus Buffer[1] */
@@ -70,6 +71,7 @@ struct negctx_state {
 	bool preauth, encrypt, signing, compress, rdma, transport, posix;
 	bool sha512;
 	__le16 sign_alg;
+	u16 cipher;		/* chosen, 0 = none in common */
 	__le32 status;
 };
 
@@ -92,7 +94,7 @@ static int negctx_preauth(struct negctx_state *s, const u8 *d, u16 len)
 
 static int negctx_encrypt(struct negctx_state *s, const u8 *d, u16 len)
 {
-	u16 n;
+	u16 n, i;
 
 	if (s->encrypt || len < 2)
 		return -EINVAL;
@@ -100,7 +102,10 @@ static int negctx_encrypt(struct negctx_state *s, const u8 *d, u16 len)
 	n = get_unaligned_le16(d);
 	if (!n || (u32)n * 2 > len - 2)
 		return -EINVAL;
-	/* encryption is not offered yet: the context is not answered */
+	/* the client lists its ciphers by preference: take its first we know */
+	for (i = 0; i < n && !s->cipher; i++)
+		if (ksmbd_aead_key_len(get_unaligned_le16(d + 2 + 2 * i)))
+			s->cipher = get_unaligned_le16(d + 2 + 2 * i);
 	return 0;
 }
 
@@ -203,12 +208,31 @@ static int negctx_put(struct ksmbd_work *work, u16 type, const void *data,
 
 /* --- response ------------------------------------------------------------ */
 
-static u32 ksmbd_server_caps(u16 dialect)
+static bool ksmbd_encryption_enabled(void)
+{
+	return !(ksmbd_cfg.flags & KSMBD_GLOBAL_FLAG_SMB2_ENCRYPTION_OFF);
+}
+
+/*
+ * 3.0 and 3.0.2 announce encryption (AES-128-CCM) with a capability when
+ * the client announced it; 3.1.1 negotiates a cipher with a context
+ * instead, so the capability is never set for it ([MS-SMB2] 3.3.5.4).
+ */
+static bool ksmbd_encryption_cap(u16 dialect, u32 cli_caps)
+{
+	return (dialect == SMB30_PROT_ID || dialect == SMB302_PROT_ID) &&
+	       ksmbd_encryption_enabled() &&
+	       (cli_caps & SMB2_GLOBAL_CAP_ENCRYPTION);
+}
+
+static u32 ksmbd_server_caps(u16 dialect, u32 cli_caps)
 {
 	u32 caps = 0;
 
 	if (dialect >= SMB21_PROT_ID)
 		caps |= SMB2_GLOBAL_CAP_LARGE_MTU;
+	if (ksmbd_encryption_cap(dialect, cli_caps))
+		caps |= SMB2_GLOBAL_CAP_ENCRYPTION;
 	return caps;
 }
 
@@ -223,7 +247,7 @@ static u16 ksmbd_server_sec_mode(void)
 
 /* Fixed part + SPNEGO token; contexts are appended by the caller. */
 static struct smb2_negotiate_rsp *neg_rsp_build(struct ksmbd_work *work,
-						u16 dialect)
+						u16 dialect, u32 cli_caps)
 {
 	struct smb2_negotiate_rsp *rsp;
 	u8 *body, *blob, *tok;
@@ -238,7 +262,7 @@ static struct smb2_negotiate_rsp *neg_rsp_build(struct ksmbd_work *work,
 	rsp->SecurityMode = cpu_to_le16(ksmbd_server_sec_mode());
 	rsp->DialectRevision = cpu_to_le16(dialect);
 	memcpy(rsp->ServerGUID, ksmbd_cfg.server_guid, 16);
-	rsp->Capabilities = cpu_to_le32(ksmbd_server_caps(dialect));
+	rsp->Capabilities = cpu_to_le32(ksmbd_server_caps(dialect, cli_caps));
 	rsp->MaxTransactSize = cpu_to_le32(min(ksmbd_cfg.max_trans, max_io));
 	rsp->MaxReadSize = cpu_to_le32(min(ksmbd_cfg.max_read, max_io));
 	rsp->MaxWriteSize = cpu_to_le32(min(ksmbd_cfg.max_write, max_io));
@@ -276,7 +300,7 @@ __le32 smb2_negotiate_smb1(struct ksmbd_work *work, int offers)
 	else
 		return STATUS_NOT_SUPPORTED;
 
-	if (!neg_rsp_build(work, dialect))
+	if (!neg_rsp_build(work, dialect, 0))
 		return STATUS_NO_MEMORY;
 	if (dialect == SMB20_PROT_ID) {
 		mutex_lock(&conn->srv_lock);
@@ -326,7 +350,7 @@ __le32 smb2_negotiate(struct ksmbd_work *work)
 			goto out;
 	}
 
-	rsp = neg_rsp_build(work, dialect);
+	rsp = neg_rsp_build(work, dialect, le32_to_cpu(req->Capabilities));
 	if (!rsp) {
 		st = STATUS_NO_MEMORY;
 		goto out;
@@ -354,6 +378,15 @@ __le32 smb2_negotiate(struct ksmbd_work *work)
 				goto out;
 			}
 		}
+		/* the cipher chosen, 0 when none is common ([MS-SMB2] 2.2.4.1.2) */
+		if (ctx.encrypt && ksmbd_encryption_enabled()) {
+			put_unaligned_le16(1, sig);
+			put_unaligned_le16(ctx.cipher, sig + 2);
+			if (negctx_put(work, 2, sig, sizeof(sig), &nctx)) {
+				st = STATUS_NO_MEMORY;
+				goto out;
+			}
+		}
 		rsp->NegotiateContextCount = cpu_to_le16(nctx);
 
 		/* preauth: H(0) = 0, H = SHA-512(H || message) */
@@ -373,10 +406,14 @@ __le32 smb2_negotiate(struct ksmbd_work *work)
 		conn->cli_dialects[nctx] = get_unaligned_le16(&dialects[nctx]);
 	conn->cli_dialects_truncated = count > conn->cli_dialect_count;
 	conn->srv_sec_mode = ksmbd_server_sec_mode();
-	conn->srv_caps = ksmbd_server_caps(dialect);
+	conn->srv_caps = ksmbd_server_caps(dialect, conn->cli_caps);
 	conn->sign_required = ksmbd_cfg.signing == KSMBD_CONFIG_OPT_MANDATORY;
 	conn->signing_alg = ctx.signing ? ctx.sign_alg : SIGNING_ALG_AES_CMAC_LE;
 	conn->cipher = 0;
+	if (dialect == SMB311_PROT_ID && ksmbd_encryption_enabled())
+		conn->cipher = cpu_to_le16(ctx.cipher);
+	else if (ksmbd_encryption_cap(dialect, conn->cli_caps))
+		conn->cipher = cpu_to_le16(KSMBD_CIPHER_AES128_CCM);
 	/* pairs with smp_load_acquire() in ksmbd_conn_negotiated() */
 	smp_store_release(&conn->state, KSMBD_CONN_NEGOTIATED);
 	ksmbd_debug(SMB, "negotiated dialect %#x\n", dialect);

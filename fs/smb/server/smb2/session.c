@@ -25,8 +25,10 @@
 #include "../mgmt/user.h"
 #include "../auth/ntlmssp.h"
 #include "../auth/spnego.h"
+#include "../auth/ntlm_mac.h"
 #include "../auth/kdf.h"
 #include "../auth/preauth.h"
+#include "transform.h"
 
 #define HDR			__SMB2_HEADER_STRUCTURE_SIZE
 #define SETUP_RSP_FIXED		8	/* StructureSize 9 minus Buffer[1] */
@@ -35,6 +37,9 @@
 
 struct ntlm_state {
 	u8 challenge[KSMBD_NTLMSSP_CHALLENGE_SIZE];
+	/* the client's DER mechTypes, for the mechListMIC; 0 = none */
+	u8 mech_list[128];
+	size_t mech_list_len;
 };
 
 /* One setup step's context. */
@@ -47,6 +52,8 @@ struct setup_ctx {
 	__le16 flags;		/* SessionFlags of the answer */
 	u8 *out;		/* SETUP_TOKEN_MAX bytes */
 	size_t out_len;
+	u8 mic[KSMBD_NTLM_MAC_SIZE];	/* mechListMIC of the last answer */
+	size_t mic_len;
 };
 
 /* Response body with the security token in ctx->out. */
@@ -79,6 +86,7 @@ static int setup_wrap(struct setup_ctx *c, int result)
 		return 0;
 	return ksmbd_spnego_build_targ(c->out, SETUP_TOKEN_MAX, result,
 				       c->out_len ? c->out : NULL, c->out_len,
+				       c->mic_len ? c->mic : NULL, c->mic_len,
 				       &c->out_len);
 }
 
@@ -90,6 +98,11 @@ static bool session_signs(struct ksmbd_conn *conn, u8 cli_sec_mode)
 	       (cli_sec_mode & SMB2_NEGOTIATE_SIGNING_REQUIRED);
 }
 
+static bool encryption_required(void)
+{
+	return ksmbd_cfg.flags & KSMBD_GLOBAL_FLAG_SMB2_ENCRYPTION;
+}
+
 /* A user and session key are known: keys, signing, flags. */
 static __le32 setup_established(struct setup_ctx *c)
 {
@@ -97,12 +110,21 @@ static __le32 setup_established(struct setup_ctx *c)
 	struct ksmbd_session *sess = c->sess;
 	struct ksmbd_session_keys keys;
 
+	/*
+	 * "smb3 encryption = mandatory": a session that cannot encrypt (guest,
+	 * anonymous, 2.x or no common cipher) is refused ([MS-SMB2] 3.3.5.5.3,
+	 * RejectUnencryptedAccess).
+	 */
+	if (encryption_required() &&
+	    (sess->is_guest || sess->is_anonymous || !conn->cipher))
+		return STATUS_ACCESS_DENIED;
 	if (sess->is_guest || sess->is_anonymous)
 		return 0;
 	if (conn->dialect >= SMB30_PROT_ID && !c->reauth) {
 		if (ksmbd_derive_session_keys(conn->dialect, sess->sess_key,
 					      sizeof(sess->sess_key),
-					      sess->preauth_hash, 0, &keys))
+					      sess->preauth_hash,
+					      le16_to_cpu(conn->cipher), &keys))
 			return STATUS_NO_MEMORY;
 		memcpy(sess->signing_key, keys.signing,
 		       sizeof(sess->signing_key));
@@ -110,9 +132,56 @@ static __le32 setup_established(struct setup_ctx *c)
 		memcpy(sess->dec_key, keys.decryption, sizeof(sess->dec_key));
 		memcpy(sess->app_key, keys.application, sizeof(sess->app_key));
 		memzero_explicit(&keys, sizeof(keys));
+		ksmbd_smb2_nonce_init(sess);
+		if (encryption_required()) {
+			sess->encrypt = true;
+			c->flags |= SMB2_SESSION_FLAG_ENCRYPT_DATA_LE;
+		}
 	}
 	sess->sign = session_signs(conn, c->sec_mode);
 	return 0;
+}
+
+/* The session's exchange state, made on first use. */
+static struct ntlm_state *ntlm_state_get(struct ksmbd_session *sess)
+{
+	if (!sess->auth_ctx)
+		sess->auth_ctx = kzalloc(sizeof(struct ntlm_state),
+					 GFP_KERNEL);
+	return sess->auth_ctx;
+}
+
+/*
+ * The first SPNEGO token of an exchange: keep its mechTypes, which the
+ * mechListMIC of the last answer covers ([MS-SPNG] 3.3.5.1, RFC 4178 5).
+ */
+static __le32 setup_keep_mech_list(struct setup_ctx *c, const u8 *blob,
+				   size_t len)
+{
+	struct ntlm_state *st = ntlm_state_get(c->sess);
+
+	if (!st)
+		return STATUS_NO_MEMORY;
+	if (ksmbd_spnego_mech_list(blob, len, st->mech_list,
+				   sizeof(st->mech_list), &st->mech_list_len))
+		st->mech_list_len = 0;
+	return 0;
+}
+
+/*
+ * Answer the client's mechTypes with a mechListMIC when NTLMSSP signing
+ * was negotiated: clients that asked for integrity (smbclient with
+ * --client-protection=encrypt, Windows) refuse a last leg without one.
+ */
+static void setup_mech_list_mic(struct setup_ctx *c, struct ntlm_state *st,
+				u32 flags, const u8 *key)
+{
+	if (!c->spnego || !st->mech_list_len ||
+	    !(flags & NTLMSSP_NEGOTIATE_SIGN))
+		return;
+	if (!ksmbd_ntlm_mech_list_mic(key, flags, true, st->mech_list,
+				      st->mech_list_len, c->mic))
+		c->mic_len = KSMBD_NTLM_MAC_SIZE;
 }
 
 static __le32 setup_ntlm_negotiate(struct setup_ctx *c, const u8 *tok,
@@ -124,12 +193,10 @@ static __le32 setup_ntlm_negotiate(struct setup_ctx *c, const u8 *tok,
 
 	if (ksmbd_ntlmssp_parse_negotiate(tok, len, &cflags))
 		return STATUS_INVALID_PARAMETER;
-	st = kzalloc(sizeof(*st), GFP_KERNEL);
+	st = ntlm_state_get(sess);
 	if (!st)
 		return STATUS_NO_MEMORY;
 	get_random_bytes(st->challenge, sizeof(st->challenge));
-	kfree_sensitive(sess->auth_ctx);
-	sess->auth_ctx = st;
 	if (ksmbd_ntlmssp_build_challenge(c->out, SETUP_TOKEN_MAX, cflags,
 					  st->challenge, ksmbd_cfg.work_group,
 					  ksmbd_cfg.netbios_name,
@@ -192,6 +259,8 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 			ksmbd_user_put(user);
 			return STATUS_LOGON_FAILURE;
 		}
+		setup_mech_list_mic(c, st, a.flags,
+				    c->reauth ? c->out : sess->sess_key);
 	}
 	if (c->reauth && sess->user && strcmp(sess->user->name, user->name)) {
 		/* reauthentication must not switch accounts */
@@ -254,6 +323,11 @@ static __le32 setup_step(struct setup_ctx *c, const u8 *blob, size_t blen)
 		return STATUS_INVALID_PARAMETER;
 	if (mech == KSMBD_MECH_KRB5)
 		return setup_krb5(c, blob, blen);
+	if (c->spnego && blob[0] == 0x60) {	/* [APPLICATION 0]: negTokenInit */
+		st = setup_keep_mech_list(c, blob, blen);
+		if (st)
+			return st;
+	}
 	if (mech != KSMBD_MECH_NTLMSSP)
 		return STATUS_LOGON_FAILURE;
 	if (!tok) {
