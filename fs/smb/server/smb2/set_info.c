@@ -16,6 +16,7 @@
 #include "../mgmt/tree.h"
 #include "../mgmt/share.h"
 #include "../vfs/fid.h"
+#include "../vfs/oplock.h"
 #include "../vfs/name.h"
 #include "../vfs/path.h"
 #include "../vfs/info.h"
@@ -324,6 +325,7 @@ static __le32 set_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 	case FILE_ALLOCATION_INFORMATION:
 		if (len < 8)
 			return STATUS_INFO_LENGTH_MISMATCH;
+		ksmbd_oplock_break_level2(fp);
 		err = set_eof(fp, get_unaligned_le64(buf),
 			      cls == FILE_ALLOCATION_INFORMATION);
 		break;

@@ -52,7 +52,8 @@ u8 ksmbd_oplock_grant_level(u8 requested, bool others, bool others_excl,
 u8 ksmbd_oplock_open_break(u8 held, bool truncate, bool stat_open,
 			   bool conflict)
 {
-	if (stat_open)
+	/* an attribute-only open breaks nothing, unless it truncates */
+	if (stat_open && !truncate)
 		return KSMBD_OPLOCK_NO_BREAK;
 	switch (held) {
 	case SMB2_OPLOCK_LEVEL_II:
@@ -70,8 +71,14 @@ u8 ksmbd_oplock_open_break(u8 held, bool truncate, bool stat_open,
 __le32 ksmbd_oplock_ack_check(bool breaking, u8 break_to, u8 ack, u8 *level)
 {
 	if (!breaking) {
-		/* no break outstanding: the open keeps what it has */
-		return STATUS_INVALID_DEVICE_STATE;
+		/*
+		 * No break outstanding: the open keeps what it has. An ack of
+		 * a break to none (Level II's, which wants none) is a protocol
+		 * error, as Windows answers it (smbtorture levelii500).
+		 */
+		return *level == SMB2_OPLOCK_LEVEL_NONE ?
+		       STATUS_INVALID_OPLOCK_PROTOCOL :
+		       STATUS_INVALID_DEVICE_STATE;
 	}
 	*level = SMB2_OPLOCK_LEVEL_NONE;
 	if (ack == SMB2_OPLOCK_LEVEL_LEASE)
@@ -238,11 +245,13 @@ int ksmbd_oplock_break_for_open(struct ksmbd_work *work, struct inode *inode,
 	for (;;) {
 		LIST_HEAD(q);
 		int gen = atomic_read(&ksmbd_oplock_gen);
-		bool wait;
+		bool wait = false;
 
 		mutex_lock(&ki->lock);
-		wait = open_scan(ki, stream, daccess, share_access, truncate,
-				 &q);
+		/* a delete-pending file refuses the open before any break */
+		if (!ki->delete_pending)
+			wait = open_scan(ki, stream, daccess, share_access,
+					 truncate, &q);
 		mutex_unlock(&ki->lock);
 		oplock_send_all(&q);
 		if (!wait)

@@ -69,7 +69,8 @@ u8 ksmbd_oplock_grant_level(u8 requested, bool others, bool others_excl,
  * What a new open does to an oplock at level held of another open of the
  * same stream ([MS-FSA] 2.1.4.12 for OPEN): the level to break it to, or
  * KSMBD_OPLOCK_NO_BREAK. truncate: SUPERSEDE/OVERWRITE(_IF) disposition;
- * stat_open: only attribute/synchronize access; conflict: the new open's
+ * stat_open: only attribute/synchronize access (breaks nothing unless it
+ * truncates); conflict: the new open's
  * share mode conflicts with the holder (an Exclusive holder is then left
  * alone, the open fails anyway; a Batch holder is broken so that its
  * client may close a cached handle).
@@ -79,8 +80,8 @@ u8 ksmbd_oplock_open_break(u8 held, bool truncate, bool stat_open,
 
 /*
  * Check an acknowledgment of level ack for an open in state (breaking,
- * break_to) ([MS-SMB2] 3.3.5.22.1). Returns the NTSTATUS and sets *level
- * to the open's new oplock level.
+ * break_to) ([MS-SMB2] 3.3.5.22.1). *level holds the open's current level
+ * on entry and its new level on return. Returns the NTSTATUS.
  */
 __le32 ksmbd_oplock_ack_check(bool breaking, u8 break_to, u8 ack, u8 *level);
 

@@ -65,11 +65,13 @@ static void oplock_open_break(struct kunit *test)
 		/* Level II: only a truncating open breaks it, to none */
 		{ II, false, false, false, NOBRK },
 		{ II, true, false, false, NONE },
-		{ II, true, true, false, NOBRK },
+		{ II, false, true, false, NOBRK },
+		{ II, true, true, false, NONE },
 		/* Exclusive: to II, to none when truncating */
 		{ EXCL, false, false, false, II },
 		{ EXCL, true, false, false, NONE },
 		{ EXCL, false, true, false, NOBRK },
+		{ EXCL, true, true, false, NONE },
 		{ EXCL, false, false, true, NOBRK },
 		/* Batch: also broken on a sharing conflict */
 		{ BATCH, false, false, false, II },
@@ -77,6 +79,7 @@ static void oplock_open_break(struct kunit *test)
 		{ BATCH, false, false, true, II },
 		{ BATCH, true, false, true, NONE },
 		{ BATCH, false, true, false, NOBRK },
+		{ BATCH, true, true, true, NONE },
 	};
 	int i;
 
@@ -92,27 +95,31 @@ static void oplock_open_break(struct kunit *test)
 static void oplock_ack(struct kunit *test)
 {
 	static const struct {
+		u8 held;		/* the open's level before the ack */
 		bool breaking;
 		u8 to, ack;
 		__le32 st;
-		u8 level;
+		u8 level;		/* after */
 	} t[] = {
-		{ true, II, II, STATUS_SUCCESS, II },
-		{ true, II, NONE, STATUS_SUCCESS, NONE },
-		{ true, NONE, NONE, STATUS_SUCCESS, NONE },
-		{ true, NONE, II, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
-		{ true, II, EXCL, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
-		{ true, II, BATCH, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
-		{ true, II, 0x07, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
-		{ true, II, LEASE, STATUS_INVALID_PARAMETER, NONE },
+		{ BATCH, true, II, II, STATUS_SUCCESS, II },
+		{ EXCL, true, II, NONE, STATUS_SUCCESS, NONE },
+		{ BATCH, true, NONE, NONE, STATUS_SUCCESS, NONE },
+		{ BATCH, true, NONE, II, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
+		{ BATCH, true, II, EXCL, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
+		{ BATCH, true, II, BATCH, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
+		{ BATCH, true, II, 0x07, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
+		{ BATCH, true, II, LEASE, STATUS_INVALID_PARAMETER, NONE },
 		/* no break outstanding: the level is left as it was */
-		{ false, NONE, II, STATUS_INVALID_DEVICE_STATE, BATCH },
-		{ false, NONE, NONE, STATUS_INVALID_DEVICE_STATE, BATCH },
+		{ BATCH, false, NONE, II, STATUS_INVALID_DEVICE_STATE, BATCH },
+		{ II, false, NONE, NONE, STATUS_INVALID_DEVICE_STATE, II },
+		/* an ack after Level II went to none */
+		{ NONE, false, NONE, NONE, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
+		{ NONE, false, NONE, II, STATUS_INVALID_OPLOCK_PROTOCOL, NONE },
 	};
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(t); i++) {
-		u8 level = BATCH;
+		u8 level = t[i].held;
 
 		KUNIT_EXPECT_EQ_MSG(test,
 				    le32_to_cpu(ksmbd_oplock_ack_check(t[i].breaking,
