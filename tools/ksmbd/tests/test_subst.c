@@ -106,6 +106,7 @@ static void test_config(void)
 		"\tworkgroup = HOME\n"
 		"\tserver string = %L on %h (ksmbd %v)\n"
 		"\tcomment = %S of %D\n"
+		"\tvalid users = %S, alice\n"
 		"[data]\n"
 		"\tpath = /srv/%S\n"
 		"[pct]\n"
@@ -129,6 +130,10 @@ static void test_config(void)
 	CHECK(s && s->available);
 	CHECK_STR(s ? s->path : NULL, "/srv/data");
 	CHECK_STR(s ? s->comment : NULL, "data of HOME");
+	CHECK(s && s->valid_users.n == 2 &&
+	      strlist_has(&s->valid_users, "data") &&
+	      strlist_has(&s->valid_users, "alice") &&
+	      !strlist_has(&s->valid_users, "%S"));
 	s = config_share(c, "pct");
 	CHECK(s && s->available);
 	CHECK_STR(s ? s->path : NULL, "/srv/100%/%x");
