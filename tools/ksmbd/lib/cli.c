@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Command lines of ksmbd.adduser, ksmbd.addshare, ksmbd.control and
- * ksmbd.mountd; see cli.h. */
+/*
+ * Command lines of ksmbd.adduser, ksmbd.addshare, ksmbd.control and
+ * ksmbd.mountd; see cli.h.
+ */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -10,8 +12,10 @@
 #include "cli.h"
 #include "config.h"
 
-/* The long options of -a/-u/-d (3.5 flag and 3.4 "--add-NOUN=NAME" names)
- * and of -v/-V/-h, ending a table. */
+/*
+ * The long options of -a/-u/-d (3.5 flag and 3.4 "--add-NOUN=NAME" names)
+ * and of -v/-V/-h, ending a table (initializers: no parentheses possible).
+ */
 #define MODE_OPTS(noun)							\
 	{ "add", no_argument, NULL, 'a' },				\
 	{ "add-" noun, optional_argument, NULL, 'a' },			\
