@@ -478,6 +478,14 @@ static __le32 smb2_run_elem(struct ksmbd_work *work, bool *drop, bool *ran)
 
 	if (related && work->elem == 0)
 		return STATUS_INVALID_PARAMETER;
+	/*
+	 * A related element that would inherit the session of an element
+	 * that had none is invalid, whatever failed before it (smbtorture
+	 * smb2.compound.invalid2, as Windows answers).
+	 */
+	if (related && (row->flags & ROW_SESS) && !work->sess &&
+	    hdr->SessionId == cpu_to_le64(U64_MAX))
+		return STATUS_INVALID_PARAMETER;
 	if (related && status_is_error(work->compound_status))
 		return work->compound_status;
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# cifs-mount.sh [VERS]: the kernel cifs client mounts the share with vers=VERS
+# cifs-mount.sh [VERS [OPTS]]: the kernel cifs client mounts the share with
+# vers=VERS (and the extra mount options OPTS, e.g. "seal" for encryption)
 # and runs a small POSIX workload, each step checked against the files the
 # server really has:
 #   - untar of a source tree (fs/smb and tools/ksmbd of this repo), diff -r
@@ -12,13 +13,14 @@
 #   - rename, delete, and an empty share at the end
 . "$KSMBD_SELFTEST_DIR/tests/lib.sh"
 vers=${1:-3.1.1}
+opts=${2:+,$2}
 mnt=$KSMBD_SCRATCH/mnt
 srv=$KSMBD_SHARE_DIR
 large_mb=${KSMBD_CIFS_LARGE_MB:-32}
 mkdir -p "$mnt"
 mount -t cifs "$KSMBD_UNC" "$mnt" \
-	-o "username=$KSMBD_USER,password=$KSMBD_PASSWORD,vers=$vers,cache=none" ||
-	fail "mount vers=$vers"
+	-o "username=$KSMBD_USER,password=$KSMBD_PASSWORD,vers=$vers,cache=none$opts" ||
+	fail "mount vers=$vers$opts"
 trap 'umount "$mnt" 2>/dev/null' EXIT
 
 step() { echo "-- $*"; }
