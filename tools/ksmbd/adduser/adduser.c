@@ -18,7 +18,6 @@
 #include "pidfile.h"
 #include "userdb.h"
 
-
 static void usage(FILE *f)
 {
 	fprintf(f,
