@@ -279,6 +279,70 @@ static void build_targ_final(struct kunit *test)
 			-EINVAL);
 }
 
+/* The MechTypeList comes back exactly as the client encoded it. */
+static void mech_list(struct kunit *test)
+{
+	u8 *b = dup(test, win_init, sizeof(win_init));
+	u8 *out = kunit_kzalloc(test, 64, GFP_KERNEL);
+	size_t len;
+
+	KUNIT_ASSERT_NOT_NULL(test, out);
+	KUNIT_ASSERT_EQ(test, ksmbd_spnego_mech_list(b, sizeof(win_init), out,
+						     64, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, (size_t)14);
+	EXPECT_BYTES(test, out, win_init + 16, 14);
+
+	b = dup(test, init_krb5_first, sizeof(init_krb5_first));
+	KUNIT_ASSERT_EQ(test, ksmbd_spnego_mech_list(b, sizeof(init_krb5_first),
+						     out, 64, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, (size_t)25);
+	EXPECT_BYTES(test, out, init_krb5_first + 16, 25);
+	KUNIT_EXPECT_EQ(test, ksmbd_spnego_mech_list(b, sizeof(init_krb5_first),
+						     out, 24, &len), -ENOSPC);
+
+	/* not a negTokenInit: a negTokenTarg, raw NTLMSSP, truncated */
+	b = dup(test, win_targ_auth, sizeof(win_targ_auth));
+	KUNIT_EXPECT_EQ(test, ksmbd_spnego_mech_list(b, sizeof(win_targ_auth),
+						     out, 64, &len), -EINVAL);
+	b = dup(test, win_init, sizeof(win_init));
+	KUNIT_EXPECT_EQ(test, ksmbd_spnego_mech_list(b + 34, 40, out, 64,
+						     &len), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ksmbd_spnego_mech_list(b, 20, out, 64, &len),
+			-EINVAL);
+}
+
+/* The final answer with a mechListMIC: [3] OCTET STRING after the rest. */
+static void build_targ_mic(struct kunit *test)
+{
+	static const u8 mic[16] = { 1, 0, 0, 0, 0xaa, 0xbb, 0xcc, 0xdd, 0xee,
+				    0xff, 0x11, 0x22, 0, 0, 0, 0 };
+	static const u8 head[] = { 0xa1, 0x1b, 0x30, 0x19, 0xa0, 0x03, 0x0a,
+				   0x01, 0x00, 0xa3, 0x12, 0x04, 0x10 };
+	u8 *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
+	enum ksmbd_mech mech;
+	const u8 *tok;
+	size_t len, tlen;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_EQ(test, ksmbd_spnego_build_targ(buf, 64,
+						      KSMBD_SPNEGO_ACCEPT_COMPLETED,
+						      NULL, 0, mic, 16, &len), 0);
+	KUNIT_ASSERT_EQ(test, len, sizeof(head) + 16);
+	EXPECT_BYTES(test, buf, head, sizeof(head));
+	EXPECT_BYTES(test, buf + sizeof(head), mic, 16);
+	/* and our decoder reads it as a completed negTokenTarg */
+	KUNIT_EXPECT_EQ(test, ksmbd_spnego_decode(buf, len, &mech, &tok, &tlen),
+			0);
+	KUNIT_EXPECT_EQ(test, ksmbd_spnego_build_targ(buf, 28,
+						      KSMBD_SPNEGO_ACCEPT_COMPLETED,
+						      NULL, 0, mic, 16, &len),
+			-ENOSPC);
+	KUNIT_EXPECT_EQ(test, ksmbd_spnego_build_targ(buf, 64,
+						      KSMBD_SPNEGO_ACCEPT_COMPLETED,
+						      NULL, 0, mic, 65, &len),
+			-EINVAL);
+}
+
 static void build_init(struct kunit *test)
 {
 	u8 *buf = kunit_kzalloc(test, 256, GFP_KERNEL);
@@ -412,6 +476,8 @@ static struct kunit_case spnego_cases[] = {
 	KUNIT_CASE(build_targ_like_windows),
 	KUNIT_CASE(build_targ_final),
 	KUNIT_CASE(build_init),
+	KUNIT_CASE(mech_list),
+	KUNIT_CASE(build_targ_mic),
 	KUNIT_CASE(decode_truncated),
 	KUNIT_CASE(decode_malformed),
 	KUNIT_CASE(decode_garbage),
