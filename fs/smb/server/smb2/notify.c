@@ -10,8 +10,6 @@
 #include "../vfs/notify.h"
 #include "../vfs/smb2_util.h"
 
-#define FILE_NOTIFY_VALID_MASK	0x00000FFF
-
 __le32 smb2_change_notify(struct ksmbd_work *work)
 {
 	const struct smb2_change_notify_req *req = ksmbd_req(work);
@@ -22,7 +20,8 @@ __le32 smb2_change_notify(struct ksmbd_work *work)
 	fp = ksmbd_req_file(work, req->PersistentFileId, req->VolatileFileId);
 	if (!fp)
 		return STATUS_FILE_CLOSED;
-	if (!fp->is_dir || !filter || (filter & ~FILE_NOTIFY_VALID_MASK))
+	/* any CompletionFilter goes, as on Windows (smb2.notify.mask) */
+	if (!fp->is_dir)
 		st = STATUS_INVALID_PARAMETER;
 	else if (!(fp->daccess & FILE_LIST_DIRECTORY_LE))
 		st = STATUS_ACCESS_DENIED;

@@ -25,6 +25,7 @@
 #include "../vfs/smb2_util.h"
 #include "../vfs/stream.h"
 #include "../vfs/ea.h"
+#include "../vfs/notify.h"
 
 #define FILE_DISPOSITION_INFORMATION_EX	64
 #define FILE_DISPOSITION_DELETE		0x01
@@ -50,8 +51,8 @@ static void set_ctime(struct dentry *d, s64 nt)
 	inode_unlock(inode);
 }
 
-static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
-		     const struct ksmbd_file_basic_info *bi)
+static int __set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
+		       const struct ksmbd_file_basic_info *bi)
 {
 	struct dentry *d = fp->filp->f_path.dentry;
 	struct user_namespace *ns = file_mnt_user_ns(fp->filp);
@@ -111,6 +112,30 @@ static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
 		set_ctime(d, ctime);
 	}
 	return 0;
+}
+
+/*
+ * CHANGE_NOTIFY classes of what the request sets; a new ChangeTime alone
+ * is reported under none (smb2.notify.mask).
+ */
+static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
+		     const struct ksmbd_file_basic_info *bi)
+{
+	u32 filter = 0;
+	int err;
+
+	if (bi->FileAttributes)
+		filter |= FILE_NOTIFY_CHANGE_ATTRIBUTES;
+	if ((s64)le64_to_cpu(bi->CreationTime) > 0)
+		filter |= FILE_NOTIFY_CHANGE_CREATION;
+	if ((s64)le64_to_cpu(bi->LastAccessTime) > 0)
+		filter |= FILE_NOTIFY_CHANGE_LAST_ACCESS;
+	if ((s64)le64_to_cpu(bi->LastWriteTime) > 0)
+		filter |= FILE_NOTIFY_CHANGE_LAST_WRITE;
+	ksmbd_notify_begin(filter);
+	err = __set_basic(work, fp, bi);
+	ksmbd_notify_end();
+	return err;
 }
 
 static int set_eof(struct ksmbd_file *fp, u64 size, bool alloc)

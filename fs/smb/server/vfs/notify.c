@@ -16,28 +16,39 @@
 #include "smb2_util.h"
 #include "../work.h"
 #include "../ntstatus.h"
+#include "../debug.h"
 
+/* One per watched directory inode: fsnotify allows one mark per group. */
+struct ksmbd_notify_mark {
+	struct fsnotify_mark mark;
+	spinlock_t lock;		/* guards everything of its watches */
+	struct list_head watches;	/* struct ksmbd_notify */
+	bool renaming;			/* FS_RENAME seen, old/new names follow */
+};
+
+/* One per directory open that asked (fp->watches). */
 struct ksmbd_notify {
-	struct fsnotify_mark mark;	/* on the directory's inode */
+	struct kref kref;		/* the open's, one per pending request */
+	struct ksmbd_notify_mark *m;	/* holds a mark reference */
+	struct list_head m_node;	/* m->watches, under ksmbd_notify_lock */
 	struct list_head fp_node;	/* fp->watches, under fp->lock */
-	spinlock_t lock;		/* guards the fields below */
 	u32 filter;			/* FILE_NOTIFY_CHANGE_*, fixed */
 	u32 max_buf;			/* first request's buffer, fixed */
+	/* under m->lock: */
 	bool closed;			/* the open is gone */
 	bool overflow;			/* changes were lost */
-	bool renaming;			/* FS_RENAME seen, old/new names follow */
 	unsigned int nr_changes;
 	struct list_head changes;	/* struct ksmbd_notify_change */
 	struct list_head reqs;		/* struct ksmbd_notify_req, oldest first */
 };
 
 struct ksmbd_notify_req {
-	struct list_head node;		/* n->reqs, under n->lock */
+	struct list_head node;		/* n->reqs, under n->m->lock */
 	struct work_struct done_wk;
 	struct ksmbd_work *work;
-	struct ksmbd_notify *n;		/* holds a mark reference */
+	struct ksmbd_notify *n;		/* referenced */
 	u32 max;			/* bytes the response may carry */
-	/* under n->lock: */
+	/* under n->m->lock: */
 	bool armed;			/* the request went async */
 	bool done;			/* a final status is decided */
 	bool overflow;
@@ -53,8 +64,11 @@ struct ksmbd_notify_info {		/* [MS-FSCC] 2.7.1 */
 } __packed;
 static_assert(sizeof(struct ksmbd_notify_info) == 12);
 
+/* pid -> xa_mk_value(filter) of the tasks between begin and end */
+static DEFINE_XARRAY(ksmbd_notify_hints);
 static struct fsnotify_group *ksmbd_notify_group;
 static struct workqueue_struct *ksmbd_notify_wq;	/* sends completions */
+/* creation of the group; marks attached or detached; m->watches */
 static DEFINE_MUTEX(ksmbd_notify_lock);
 
 /* --- encoding ------------------------------------------------------------ */
@@ -141,7 +155,7 @@ static __le32 notify_reply(struct ksmbd_work *work, struct list_head *changes,
 
 /* --- completion ---------------------------------------------------------- */
 
-/* Decide r's final status once; under n->lock. */
+/* Decide r's final status once; under n->m->lock. */
 static void req_finish_locked(struct ksmbd_notify_req *r, __le32 status)
 {
 	struct ksmbd_notify *n = r->n;
@@ -161,10 +175,19 @@ static void req_finish_locked(struct ksmbd_notify_req *r, __le32 status)
 		queue_work(ksmbd_notify_wq, &r->done_wk);
 }
 
+static void watch_free(struct kref *kref)
+{
+	struct ksmbd_notify *n = container_of(kref, struct ksmbd_notify, kref);
+
+	changes_free(&n->changes);
+	fsnotify_put_mark(&n->m->mark);
+	kfree(n);
+}
+
 static void req_free(struct ksmbd_notify_req *r)
 {
 	changes_free(&r->changes);
-	fsnotify_put_mark(&r->n->mark);
+	kref_put(&r->n->kref, watch_free);
 	kfree(r);
 }
 
@@ -177,6 +200,8 @@ static void req_done(struct work_struct *wk)
 	if (st == STATUS_SUCCESS)
 		st = notify_reply(r->work, &r->changes, r->overflow,
 				  min(r->max, r->n->max_buf));
+	ksmbd_debug(VFS, "notify mid %llu done: status %#x\n", r->work->msg_id,
+		    le32_to_cpu(st));
 	ksmbd_work_complete_async(r->work, st);
 	req_free(r);
 }
@@ -185,23 +210,41 @@ static void req_cancel(struct ksmbd_work *work, void *arg)
 {
 	struct ksmbd_notify_req *r = arg;
 
-	spin_lock(&r->n->lock);
+	spin_lock(&r->n->m->lock);
 	req_finish_locked(r, STATUS_CANCELLED);
-	spin_unlock(&r->n->lock);
+	spin_unlock(&r->n->m->lock);
 }
 
 /* --- events -------------------------------------------------------------- */
 
+void ksmbd_notify_begin(u32 filter)
+{
+	/* without memory for it the changes are reported as fsnotify says */
+	xa_store(&ksmbd_notify_hints, current->pid, xa_mk_value(filter),
+		 GFP_KERNEL);
+}
+
+void ksmbd_notify_end(void)
+{
+	xa_erase(&ksmbd_notify_hints, current->pid);
+}
+
 static u32 event_filter(u32 mask, bool dir)
 {
 	u32 f = 0;
+	void *hint;
 
 	if (mask & (FS_CREATE | FS_DELETE | FS_MOVED_FROM | FS_MOVED_TO))
 		f |= dir ? FILE_NOTIFY_CHANGE_DIR_NAME :
 			   FILE_NOTIFY_CHANGE_FILE_NAME;
 	if (mask & FS_MODIFY)
 		f |= FILE_NOTIFY_CHANGE_SIZE | FILE_NOTIFY_CHANGE_LAST_WRITE;
-	if (mask & FS_ATTRIB)
+	/* fsnotify runs in the task making the change */
+	hint = (mask & FS_ATTRIB) ? xa_load(&ksmbd_notify_hints, current->pid) :
+				    NULL;
+	if (hint)
+		f |= xa_to_value(hint);
+	else if (mask & FS_ATTRIB)
 		f |= FILE_NOTIFY_CHANGE_ATTRIBUTES |
 		     FILE_NOTIFY_CHANGE_LAST_WRITE |
 		     FILE_NOTIFY_CHANGE_LAST_ACCESS |
@@ -210,8 +253,8 @@ static u32 event_filter(u32 mask, bool dir)
 	return f;
 }
 
-/* The action of an event; under n->lock (rename pairing). */
-static u32 event_action(struct ksmbd_notify *n, u32 mask)
+/* The action of an event; under m->lock (rename pairing). */
+static u32 event_action(struct ksmbd_notify_mark *m, u32 mask)
 {
 	if (mask & FS_CREATE)
 		return FILE_ACTION_ADDED;
@@ -224,17 +267,18 @@ static u32 event_action(struct ksmbd_notify *n, u32 mask)
 	 * just before FS_MOVED_FROM and FS_MOVED_TO.
 	 */
 	if (mask & FS_MOVED_FROM)
-		return n->renaming ? FILE_ACTION_RENAMED_OLD_NAME :
+		return m->renaming ? FILE_ACTION_RENAMED_OLD_NAME :
 				     FILE_ACTION_REMOVED;
 	if (mask & FS_MOVED_TO) {
-		if (!n->renaming)
+		if (!m->renaming)
 			return FILE_ACTION_ADDED;
-		n->renaming = false;
+		m->renaming = false;
 		return FILE_ACTION_RENAMED_NEW_NAME;
 	}
 	return FILE_ACTION_MODIFIED;
 }
 
+/* The name as UTF-16LE in a change (action unset), or NULL. */
 static struct ksmbd_notify_change *change_alloc(const struct qstr *name)
 {
 	struct ksmbd_notify_change *c;
@@ -254,62 +298,69 @@ static struct ksmbd_notify_change *change_alloc(const struct qstr *name)
 	return c;
 }
 
-static int watch_event(struct fsnotify_mark *mark, u32 mask,
-		       struct inode *inode, struct inode *dir,
-		       const struct qstr *name, u32 cookie)
+/* Queue the change c (a copy of it) on watch n; under m->lock. */
+static void watch_queue(struct ksmbd_notify *n,
+			const struct ksmbd_notify_change *c)
 {
-	struct ksmbd_notify *n = container_of(mark, struct ksmbd_notify, mark);
-	struct ksmbd_notify_change *c;
-	u32 action;
+	struct ksmbd_notify_change *copy = NULL;
 
-	if (!name)
-		return 0;
-	if (mask & FS_RENAME) {
-		spin_lock(&n->lock);
-		n->renaming = true;
-		spin_unlock(&n->lock);
-		return 0;
-	}
-	if (!(event_filter(mask, mask & FS_ISDIR) & n->filter)) {
-		if (mask & FS_MOVED_TO) {
-			spin_lock(&n->lock);
-			n->renaming = false;
-			spin_unlock(&n->lock);
-		}
-		return 0;
-	}
-	c = change_alloc(name);
-
-	spin_lock(&n->lock);
-	action = event_action(n, mask);
-	if (n->closed || n->overflow) {
-		kfree(c);
-	} else if (!c || n->nr_changes >= KSMBD_NOTIFY_MAX_CHANGES) {
+	if (n->closed || n->overflow)
+		goto out;
+	if (c && n->nr_changes < KSMBD_NOTIFY_MAX_CHANGES)
+		copy = kmemdup(c, struct_size(c, name, c->len / 2),
+			       GFP_ATOMIC);
+	if (!copy) {
 		/* lost: whoever asks next is told to enumerate again */
-		kfree(c);
 		changes_free(&n->changes);
 		n->nr_changes = 0;
 		n->overflow = true;
 	} else {
-		c->action = action;
-		list_add_tail(&c->node, &n->changes);
+		list_add_tail(&copy->node, &n->changes);
 		n->nr_changes++;
 	}
+out:
 	if (!n->closed && !list_empty(&n->reqs) &&
-	    action != FILE_ACTION_RENAMED_OLD_NAME)
+	    (!c || c->action != FILE_ACTION_RENAMED_OLD_NAME))
 		req_finish_locked(list_first_entry(&n->reqs,
 						   struct ksmbd_notify_req,
 						   node), STATUS_SUCCESS);
-	spin_unlock(&n->lock);
+}
+
+static int watch_event(struct fsnotify_mark *mark, u32 mask,
+		       struct inode *inode, struct inode *dir,
+		       const struct qstr *name, u32 cookie)
+{
+	struct ksmbd_notify_mark *m =
+		container_of(mark, struct ksmbd_notify_mark, mark);
+	u32 filter = event_filter(mask, mask & FS_ISDIR);
+	struct ksmbd_notify_change *c;
+	struct ksmbd_notify *n;
+
+	if (!name)
+		return 0;
+	c = (mask & FS_RENAME) ? NULL : change_alloc(name);
+
+	spin_lock(&m->lock);
+	if (mask & FS_RENAME) {
+		m->renaming = true;
+		spin_unlock(&m->lock);
+		return 0;
+	}
+	if (c)
+		c->action = event_action(m, mask);
+	else if (mask & FS_MOVED_TO)
+		m->renaming = false;
+	list_for_each_entry(n, &m->watches, m_node)
+		if (filter & n->filter)
+			watch_queue(n, c);
+	spin_unlock(&m->lock);
+	kfree(c);
 	return 0;
 }
 
 static void watch_free_mark(struct fsnotify_mark *mark)
 {
-	struct ksmbd_notify *n = container_of(mark, struct ksmbd_notify, mark);
-
-	changes_free(&n->changes);
-	kfree(n);
+	kfree(container_of(mark, struct ksmbd_notify_mark, mark));
 }
 
 static const struct fsnotify_ops ksmbd_notify_ops = {
@@ -317,11 +368,11 @@ static const struct fsnotify_ops ksmbd_notify_ops = {
 	.free_mark = watch_free_mark,
 };
 
+/* The group, created on first use; under ksmbd_notify_lock. */
 static struct fsnotify_group *notify_group(void)
 {
 	struct fsnotify_group *g;
 
-	mutex_lock(&ksmbd_notify_lock);
 	if (!ksmbd_notify_wq)
 		ksmbd_notify_wq = alloc_workqueue("ksmbd-notify", 0, 0);
 	if (!ksmbd_notify_group && ksmbd_notify_wq) {
@@ -329,50 +380,75 @@ static struct fsnotify_group *notify_group(void)
 		if (!IS_ERR(g))
 			ksmbd_notify_group = g;
 	}
-	g = ksmbd_notify_group;
-	mutex_unlock(&ksmbd_notify_lock);
-	return g;
+	return ksmbd_notify_group;
 }
 
 #define WATCH_MASK	(FS_CREATE | FS_DELETE | FS_MOVED_FROM | FS_MOVED_TO | \
 			 FS_RENAME | FS_MODIFY | FS_ATTRIB | FS_EVENT_ON_CHILD)
 
+/* The inode's mark, referenced; under ksmbd_notify_lock. */
+static struct ksmbd_notify_mark *mark_get(struct inode *inode, int *err)
+{
+	struct fsnotify_group *g = notify_group();
+	struct ksmbd_notify_mark *m;
+	struct fsnotify_mark *fm;
+
+	*err = -ENOMEM;
+	if (!g)
+		return NULL;
+	fm = fsnotify_find_mark(&inode->i_fsnotify_marks, g);
+	if (fm)
+		return container_of(fm, struct ksmbd_notify_mark, mark);
+	m = kzalloc(sizeof(*m), GFP_KERNEL);
+	if (!m)
+		return NULL;
+	spin_lock_init(&m->lock);
+	INIT_LIST_HEAD(&m->watches);
+	fsnotify_init_mark(&m->mark, g);
+	m->mark.mask = WATCH_MASK;
+	*err = fsnotify_add_inode_mark(&m->mark, inode, 0);
+	if (*err) {
+		fsnotify_put_mark(&m->mark);	/* frees m */
+		return NULL;
+	}
+	return m;	/* with the reference of fsnotify_init_mark() */
+}
+
 /* fp's watch, created with the first request's parameters; under fp->lock */
 static struct ksmbd_notify *watch_get(struct ksmbd_file *fp, u32 filter,
 				      u32 out_max, __le32 *st)
 {
-	struct fsnotify_group *g;
 	struct ksmbd_notify *n;
-	int err;
+	int err = -ENOMEM;
 
 	if (!list_empty(&fp->watches))
 		return list_first_entry(&fp->watches, struct ksmbd_notify,
 					fp_node);
-	g = notify_group();
-	if (!g) {
-		*st = STATUS_NOT_SUPPORTED;
-		return NULL;
-	}
 	n = kzalloc(sizeof(*n), GFP_KERNEL);
-	if (!n) {
-		*st = STATUS_NO_MEMORY;
-		return NULL;
-	}
-	spin_lock_init(&n->lock);
+	if (!n)
+		goto fail;
+	kref_init(&n->kref);		/* the open's */
 	INIT_LIST_HEAD(&n->changes);
 	INIT_LIST_HEAD(&n->reqs);
 	n->filter = filter;
 	n->max_buf = out_max;
-	fsnotify_init_mark(&n->mark, g);
-	n->mark.mask = WATCH_MASK;
-	err = fsnotify_add_inode_mark(&n->mark, file_inode(fp->filp), 0);
-	if (err) {
-		fsnotify_put_mark(&n->mark);	/* frees n */
-		*st = ksmbd_vfs_status(err);
-		return NULL;
+	mutex_lock(&ksmbd_notify_lock);
+	n->m = mark_get(file_inode(fp->filp), &err);
+	if (n->m) {
+		spin_lock(&n->m->lock);
+		list_add_tail(&n->m_node, &n->m->watches);
+		spin_unlock(&n->m->lock);
 	}
-	list_add(&n->fp_node, &fp->watches);	/* the open's reference */
+	mutex_unlock(&ksmbd_notify_lock);
+	if (!n->m) {
+		kfree(n);
+		goto fail;
+	}
+	list_add(&n->fp_node, &fp->watches);
 	return n;
+fail:
+	*st = ksmbd_vfs_status(err);
+	return NULL;
 }
 
 __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
@@ -406,43 +482,45 @@ __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
 		kfree(r);
 		return st;
 	}
-	spin_lock(&n->lock);
+	spin_lock(&n->m->lock);
 	if (n->nr_changes || n->overflow) {
 		/* changes are waiting: answer now */
 		list_splice_init(&n->changes, &changes);
 		overflow = n->overflow;
 		n->nr_changes = 0;
 		n->overflow = false;
-		spin_unlock(&n->lock);
+		out_max = min(out_max, n->max_buf);
+		spin_unlock(&n->m->lock);
 		mutex_unlock(&fp->lock);
 		kfree(r);
-		st = notify_reply(work, &changes, overflow,
-				  min(out_max, n->max_buf));
+		st = notify_reply(work, &changes, overflow, out_max);
 		changes_free(&changes);
 		return st;
 	}
-	fsnotify_get_mark(&n->mark);
+	kref_get(&n->kref);
 	r->n = n;
 	list_add_tail(&r->node, &n->reqs);
-	spin_unlock(&n->lock);
+	spin_unlock(&n->m->lock);
 	mutex_unlock(&fp->lock);
 
 	if (!ksmbd_work_go_async(work, req_cancel, r)) {
-		spin_lock(&n->lock);
+		spin_lock(&n->m->lock);
 		list_del_init(&r->node);
-		/* changes it took go back for the next request */
-		list_splice(&r->changes, &n->changes);
-		INIT_LIST_HEAD(&r->changes);
-		n->overflow |= r->overflow;
-		spin_unlock(&n->lock);
+		/* changes it took are lost: the next request says so */
+		if (r->done && r->status == STATUS_SUCCESS && !n->closed) {
+			changes_free(&n->changes);
+			n->nr_changes = 0;
+			n->overflow = true;
+		}
+		spin_unlock(&n->m->lock);
 		req_free(r);
 		return STATUS_INSUFFICIENT_RESOURCES;
 	}
 	/* a change, cancel or close that came early completes it now */
-	spin_lock(&n->lock);
+	spin_lock(&n->m->lock);
 	r->armed = true;
 	done = r->done;
-	spin_unlock(&n->lock);
+	spin_unlock(&n->m->lock);
 	if (done)
 		queue_work(ksmbd_notify_wq, &r->done_wk);
 	return STATUS_PENDING;
@@ -451,26 +529,36 @@ __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
 void ksmbd_notify_cleanup(struct ksmbd_file *fp)
 {
 	struct ksmbd_notify_req *r, *tmp;
+	struct ksmbd_notify_mark *m;
 	struct ksmbd_notify *n;
+	bool last;
 
 	mutex_lock(&fp->lock);
 	n = list_first_entry_or_null(&fp->watches, struct ksmbd_notify,
 				     fp_node);
-	if (n) {
+	if (n)
 		list_del_init(&n->fp_node);
-		spin_lock(&n->lock);
-		n->closed = true;
-		list_for_each_entry_safe(r, tmp, &n->reqs, node)
-			req_finish_locked(r, STATUS_NOTIFY_CLEANUP);
-		changes_free(&n->changes);
-		n->nr_changes = 0;
-		spin_unlock(&n->lock);
-	}
 	mutex_unlock(&fp->lock);
-	if (n) {
-		fsnotify_destroy_mark(&n->mark, ksmbd_notify_group);
-		fsnotify_put_mark(&n->mark);	/* the open's */
-	}
+	if (!n)
+		return;
+	m = n->m;
+	mutex_lock(&ksmbd_notify_lock);
+	spin_lock(&m->lock);
+	list_del(&n->m_node);
+	n->closed = true;
+	list_for_each_entry_safe(r, tmp, &n->reqs, node)
+		req_finish_locked(r, STATUS_NOTIFY_CLEANUP);
+	changes_free(&n->changes);
+	n->nr_changes = 0;
+	last = list_empty(&m->watches);
+	spin_unlock(&m->lock);
+	/* no watch left on the inode: the mark goes (its memory with the
+	 * last reference, which a watch still waiting to complete holds)
+	 */
+	if (last)
+		fsnotify_destroy_mark(&m->mark, ksmbd_notify_group);
+	mutex_unlock(&ksmbd_notify_lock);
+	kref_put(&n->kref, watch_free);		/* the open's */
 }
 
 void ksmbd_notify_exit(void)

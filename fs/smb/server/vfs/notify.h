@@ -52,6 +52,15 @@ struct ksmbd_notify_change {
  */
 __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
 			  u32 filter, bool tree, u32 out_max);
+/*
+ * Attribute changes (FS_ATTRIB) the calling task makes between begin and
+ * end are reported under filter (FILE_NOTIFY_CHANGE_*; 0: not at all)
+ * instead of under every attribute class: an SMB operation knows what it
+ * changed (a CREATE's own DOS attributes are part of the create). Not
+ * nestable; cheap when nobody watches.
+ */
+void ksmbd_notify_begin(u32 filter);
+void ksmbd_notify_end(void);
 /* fp is being closed: complete its requests with STATUS_NOTIFY_CLEANUP. */
 void ksmbd_notify_cleanup(struct ksmbd_file *fp);
 /* Module exit: drop the fsnotify group. */
