@@ -486,7 +486,11 @@ static void expand_share(struct ksmbd_config *c, struct share *s,
 		}
 	}
 	letter[1] = expand_value(&s->path, ctx);
-	if (letter[1] && !s->is_ipc) {
+	if (letter[1] && !s->is_ipc && ctx->user) {
+		warn(c, false, fname, line, "the home share of `", s->name,
+		     "' needs what the system does not know of the user, or a client: not available");
+		s->available = false;
+	} else if (letter[1] && !s->is_ipc) {
 		/* The kernel asks for a share by name only and caches the
 		 * answer for every session: no user or client to put in. */
 		warn(c, false, fname, line, "path uses `", letter,
@@ -506,8 +510,52 @@ static struct share *add_share(struct ksmbd_config *c, const char *name)
 	return s;
 }
 
+/*
+ * A share per user of users from the [homes] section hsec: named after the
+ * user, with %U %u %S the user and %H %G %g from users->account. A user
+ * with a section of their own, or whose name is no share name, gets none.
+ */
+static void add_homes(struct ksmbd_config *c, const struct ini_section *gsec,
+		      const struct ini_section *hsec,
+		      const struct config_users *users, struct subst_ctx *ctx,
+		      const char *fname)
+{
+	char home[512], group[256];
+	size_t i;
+
+	for (i = 0; i < users->n; i++) {
+		const char *name = users->names[i];
+		bool known = users->account &&
+			     users->account(name, home, sizeof(home), group,
+					    sizeof(group));
+		struct share *s;
+
+		if (!config_valid_share_name(name) || config_share(c, name))
+			continue;
+		s = add_share(c, name);
+		if (gsec)
+			apply_share_section(c, s, gsec, true, true, fname);
+		apply_share_section(c, s, hsec, false, true, fname);
+		ctx->user = name;
+		ctx->home = known ? home : NULL;
+		ctx->group = known ? group : NULL;
+		expand_share(c, s, ctx, fname, hsec->line);
+		ctx->user = ctx->home = ctx->group = NULL;
+		if (!s->valid_users.n)
+			strlist_add(&s->valid_users, name);
+	}
+}
+
 struct ksmbd_config *config_parse(const char *text, size_t len,
 				  const char *fname, char *err, size_t errlen)
+{
+	return config_parse_users(text, len, fname, NULL, err, errlen);
+}
+
+struct ksmbd_config *config_parse_users(const char *text, size_t len,
+					const char *fname,
+					const struct config_users *users,
+					char *err, size_t errlen)
 {
 	struct ksmbd_config *c;
 	const struct ini_section *gsec;
@@ -563,6 +611,8 @@ struct ksmbd_config *config_parse(const char *text, size_t len,
 			warn(c, false, fname, sec->line, "share `", s->name,
 			     "' has no path, it will not be available");
 	}
+	if (users && ini_find(&d, "homes"))
+		add_homes(c, gsec, ini_find(&d, "homes"), users, &ctx, fname);
 	if (!ipc->comment)
 		ipc->comment = xstrdup("");
 	ini_free(&d);
@@ -570,6 +620,13 @@ struct ksmbd_config *config_parse(const char *text, size_t len,
 }
 
 struct ksmbd_config *config_load(const char *path, char *err, size_t errlen)
+{
+	return config_load_users(path, NULL, err, errlen);
+}
+
+struct ksmbd_config *config_load_users(const char *path,
+				       const struct config_users *users,
+				       char *err, size_t errlen)
 {
 	struct ksmbd_config *c;
 	size_t len = 0;
@@ -583,7 +640,7 @@ struct ksmbd_config *config_load(const char *path, char *err, size_t errlen)
 		pr_info("%s does not exist, using defaults", path);
 		return config_parse("", 0, path, err, errlen);
 	}
-	c = config_parse(text, len, path, err, errlen);
+	c = config_parse_users(text, len, path, users, err, errlen);
 	free(text);
 	return c;
 }

@@ -78,6 +78,27 @@ struct ksmbd_config *config_parse(const char *text, size_t len,
 				  const char *fname, char *err, size_t errlen);
 /* Read and parse a file; a missing file gives an all-defaults config. */
 struct ksmbd_config *config_load(const char *path, char *err, size_t errlen);
+
+/*
+ * The users a [homes] section makes a share for (see ksmbd.conf(5)):
+ * account() gives a user's home directory and primary group name, false
+ * when the system does not know the user (then %H and %G stay unknown).
+ */
+struct config_users {
+	const char *const *names;
+	size_t n;
+	bool (*account)(const char *user, char *home, size_t hsize,
+			char *group, size_t gsize);
+};
+
+/* config_parse() / config_load() with one share per user of a [homes]. */
+struct ksmbd_config *config_parse_users(const char *text, size_t len,
+					const char *fname,
+					const struct config_users *users,
+					char *err, size_t errlen);
+struct ksmbd_config *config_load_users(const char *path,
+				       const struct config_users *users,
+				       char *err, size_t errlen);
 void config_free(struct ksmbd_config *c);
 
 /*

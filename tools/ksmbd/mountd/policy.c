@@ -24,6 +24,24 @@ bool system_user(const char *name, uint32_t *uid, uint32_t *gid)
 	return true;
 }
 
+bool system_account(const char *user, char *home, size_t hsize, char *group,
+		    size_t gsize)
+{
+	struct passwd pw, *res = NULL;
+	struct group gr, *gres = NULL;
+	char buf[4096], gbuf[16384];
+
+	if (!user || !*user || getpwnam_r(user, &pw, buf, sizeof(buf), &res) ||
+	    !res || !pw.pw_dir || strlen(pw.pw_dir) >= hsize)
+		return false;
+	if (getgrgid_r(pw.pw_gid, &gr, gbuf, sizeof(gbuf), &gres) || !gres ||
+	    strlen(gr.gr_name) >= gsize)
+		return false;
+	memcpy(home, pw.pw_dir, strlen(pw.pw_dir) + 1);
+	memcpy(group, gr.gr_name, strlen(gr.gr_name) + 1);
+	return true;
+}
+
 static bool in_group(const char *group, const char *user)
 {
 	struct group gr, *res = NULL;

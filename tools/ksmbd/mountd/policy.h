@@ -45,5 +45,8 @@ bool host_match(const struct strlist *list, const char *addr);
 bool user_in_list(const struct strlist *list, const char *user);
 /* uid/gid of a system user; false if none. */
 bool system_user(const char *name, uint32_t *uid, uint32_t *gid);
+/* Home directory and primary group name of a system user (for [homes]). */
+bool system_account(const char *user, char *home, size_t hsize, char *group,
+		    size_t gsize);
 
 #endif

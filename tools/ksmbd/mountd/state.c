@@ -10,6 +10,7 @@
 #include "handlers.h"
 #include "log.h"
 #include "md4.h"
+#include "policy.h"
 #include "state.h"
 
 struct mountd_state state = {
@@ -55,21 +56,33 @@ int state_reload(void)
 {
 	struct ksmbd_config *cfg, *oldc;
 	struct userdb *db, *oldd;
+	struct config_users users;
+	const char **names;
 	char err[256];
+	size_t i;
 	int ret;
 
-	cfg = config_load(state.conf_path, err, sizeof(err));
-	if (!cfg) {
-		pr_err("%s", err);
-		return -EINVAL;
-	}
 	db = xcalloc(1, sizeof(*db));
 	ret = userdb_load(db, state.pwddb_path);
 	if (ret) {
 		pr_err("Cannot read %s: %s", state.pwddb_path, strerror(-ret));
-		config_free(cfg);
 		free(db);
 		return ret;
+	}
+	/* the users of the database get the shares of a [homes] section */
+	names = xcalloc(db->n + 1, sizeof(*names));
+	for (i = 0; i < db->n; i++)
+		names[i] = db->u[i].name;
+	users.names = names;
+	users.n = db->n;
+	users.account = system_account;
+	cfg = config_load_users(state.conf_path, &users, err, sizeof(err));
+	free(names);
+	if (!cfg) {
+		pr_err("%s", err);
+		userdb_free(db);
+		free(db);
+		return -EINVAL;
 	}
 	pthread_rwlock_wrlock(&state.lock);
 	oldc = state.cfg;

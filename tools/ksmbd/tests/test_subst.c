@@ -144,6 +144,63 @@ static void test_config(void)
 	config_free(c);
 }
 
+static bool fake_account(const char *user, char *home, size_t hsize,
+			 char *group, size_t gsize)
+{
+	if (!strcmp(user, "nohome"))
+		return false;
+	snprintf(home, hsize, "/h/%s", user);
+	snprintf(group, gsize, "grp-%s", user);
+	return true;
+}
+
+static void test_homes(void)
+{
+	static const char text[] =
+		"[global]\n"
+		"\tread only = no\n"
+		"[homes]\n"
+		"\tpath = %H/smb\n"
+		"\tcomment = %U's files (%G)\n"
+		"\tbrowseable = no\n"
+		"[bob]\n"
+		"\tpath = /srv/bob\n";
+	static const char *const names[] = {
+		"alice", "bob", "nohome", "bad[name]"
+	};
+	const struct config_users users = {
+		.names = names, .n = 4, .account = fake_account,
+	};
+	char err[256];
+	struct ksmbd_config *c = config_parse_users(text, strlen(text), "t.conf",
+						    &users, err, sizeof(err));
+	const struct share *s;
+
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	s = config_share(c, "alice");
+	CHECK(s && s->available && s->writeable && !s->browseable);
+	CHECK_STR(s ? s->path : NULL, "/h/alice/smb");
+	CHECK_STR(s ? s->comment : NULL, "alice's files (grp-alice)");
+	CHECK(s && s->valid_users.n == 1 &&
+	      strlist_has(&s->valid_users, "alice"));
+	s = config_share(c, "bob");		/* his own section wins */
+	CHECK_STR(s ? s->path : NULL, "/srv/bob");
+	CHECK(s && s->valid_users.n == 0);
+	s = config_share(c, "nohome");		/* %H unknown: not available */
+	CHECK(s && !s->available);
+	CHECK(config_share(c, "bad[name]") == NULL);
+	s = config_share(c, "homes");		/* itself: needs a session */
+	CHECK(s && !s->available);
+	config_free(c);
+
+	/* without users (ksmbd.control -l, ksmbd.addshare): no home shares */
+	c = config_parse(text, strlen(text), "t.conf", err, sizeof(err));
+	CHECK(c && !config_share(c, "alice"));
+	config_free(c);
+}
+
 int main(void)
 {
 	log_init("test_subst", false);
@@ -153,5 +210,6 @@ int main(void)
 	RUN(test_big);
 	RUN(test_uses);
 	RUN(test_config);
+	RUN(test_homes);
 	return t_report("test_subst");
 }
