@@ -19,7 +19,8 @@
 
 /*
  * A server-initiated message: MessageId all ones, no session, no tree, no
- * credits. It names no session, so it is not signed.
+ * credits. It names no session (SessionId 0), so it is neither signed nor
+ * encrypted, whatever the holder's session requires.
  */
 int ksmbd_oplock_send_break(struct ksmbd_conn *conn, u64 pfid, u64 vfid,
 			    u8 level)

@@ -277,17 +277,30 @@ u8 ksmbd_oplock_grant(struct ksmbd_work *work, struct ksmbd_file *fp,
 		       (work->tcon->share->flags & KSMBD_SHARE_FLAG_OPLOCKS);
 	bool others = false, others_excl = false;
 	struct ksmbd_file *o;
+	LIST_HEAD(q);
 	u8 level;
 
-	if (!allowed || requested == SMB2_OPLOCK_LEVEL_NONE)
-		return SMB2_OPLOCK_LEVEL_NONE;
 	mutex_lock(&ki->lock);
 	list_for_each_entry(o, &ki->opens, ki_node) {
+		struct ksmbd_oplock *op = &o->oplock;
+
 		if (o == fp || !same_stream(o->stream, fp->stream))
 			continue;
 		others = true;
-		if (is_excl(o->oplock.level))
-			others_excl = true;
+		if (!is_excl(op->level))
+			continue;
+		others_excl = true;
+		/*
+		 * Granted after our ksmbd_oplock_break_for_open() looked and
+		 * before our open was linked: break it now, without waiting
+		 * (an attribute-only open leaves it alone, as at open time).
+		 */
+		if (!op->breaking && !is_stat_open(fp->daccess)) {
+			op->breaking = true;
+			op->break_to = SMB2_OPLOCK_LEVEL_II;
+			op->deadline = jiffies + KSMBD_OPLOCK_BREAK_TIMEOUT;
+			oplock_queue(&q, o, SMB2_OPLOCK_LEVEL_II, true);
+		}
 	}
 	level = ksmbd_oplock_grant_level(requested, others, others_excl,
 					 allowed);
@@ -297,6 +310,7 @@ u8 ksmbd_oplock_grant(struct ksmbd_work *work, struct ksmbd_file *fp,
 		ksmbd_conn_get(work->conn);
 	}
 	mutex_unlock(&ki->lock);
+	oplock_send_all(&q);
 	ksmbd_debug(OPLOCK, "grant %llu: asked %u got %u\n", fp->persistent_id,
 		    requested, level);
 	return level;

@@ -15,7 +15,8 @@ hand ([MS-SMB2] 2.2.23-2.2.25, 3.3.4.6, 3.3.5.22.1):
   - a waiting opener whose own connection goes away does not keep the
     server from serving others;
   - a holder that never acknowledges releases the waiter after the break
-    timeout (35 s).
+    timeout (35 s);
+  - a share with "oplocks = no" (KSMBD_NOOPLOCKS_SHARE) grants none.
 """
 import os
 import socket
@@ -53,11 +54,11 @@ def check(what, got, want):
 
 
 class Client:
-    def __init__(self):
+    def __init__(self, share=SHARE):
         self.conn = SMBConnection(SERVER, SERVER, sess_port=445,
                                   preferredDialect=s3.SMB2_DIALECT_30)
         self.conn.login(USER, PASSWORD)
-        self.tid = self.conn.connectTree(SHARE)
+        self.tid = self.conn.connectTree(share)
         self.smb = self.conn.getSMBServer()
 
     def create(self, name, oplock, access=GENERIC_RW):
@@ -229,6 +230,12 @@ def main():
     check("f5: opener released by the break timeout",
           (op.is_alive(), op.result and op.result[0], 30 < took < 45),
           (False, SUCCESS, True))
+
+    # 6: "oplocks = no"
+    n = Client(os.environ["KSMBD_NOOPLOCKS_SHARE"])
+    st, level, _ = n.create(tag + "-6", BATCH)
+    check("f6: no oplock on a share with oplocks = no", (st, level),
+          (SUCCESS, NONE))
 
     if failures:
         print("%d failure(s)" % len(failures))
