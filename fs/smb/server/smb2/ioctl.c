@@ -12,6 +12,7 @@
 
 #include "dispatch.h"
 #include "pipe.h"
+#include "netif.h"
 #include "../work.h"
 #include "../ntstatus.h"
 #include "../mgmt/tree.h"
@@ -226,6 +227,27 @@ out:
 	return st;
 }
 
+/* [MS-SMB2] 3.3.5.15.11 */
+#define NETIF_MAX	64
+
+static __le32 fsctl_query_interfaces(struct fsctl_args *a)
+{
+	struct ksmbd_netif_addr *addrs;
+	unsigned int n;
+	__le32 st = 0;
+
+	if (a->pfid != U64_MAX || a->vfid != U64_MAX)
+		return STATUS_INVALID_PARAMETER;
+	addrs = kcalloc(NETIF_MAX, sizeof(*addrs), GFP_KERNEL);
+	if (!addrs)
+		return STATUS_NO_MEMORY;
+	n = ksmbd_netif_collect(addrs, NETIF_MAX);
+	if (ksmbd_netif_pack(addrs, n, a->out, a->out_max, &a->out_len))
+		st = STATUS_BUFFER_TOO_SMALL;
+	kfree(addrs);
+	return st;
+}
+
 static const struct fsctl_row fsctl_table[] = {
 	{ FSCTL_VALIDATE_NEGOTIATE_INFO, false, fsctl_validate_negotiate },
 	{ FSCTL_PIPE_TRANSCEIVE, false, fsctl_pipe_transceive },
@@ -236,6 +258,8 @@ static const struct fsctl_row fsctl_table[] = {
 	{ FSCTL_SRV_REQUEST_RESUME_KEY, true, fsctl_resume_key },
 	{ FSCTL_SRV_COPYCHUNK, true, fsctl_copychunk },
 	{ FSCTL_SRV_COPYCHUNK_WRITE, true, fsctl_copychunk },
+	{ FSCTL_QUERY_NETWORK_INTERFACE_INFO, false,
+	  fsctl_query_interfaces },
 };
 
 __le32 smb2_ioctl(struct ksmbd_work *work)

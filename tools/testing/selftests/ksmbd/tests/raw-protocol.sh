@@ -5,5 +5,13 @@
 # credit window and compound elements after LOGOFF/TREE_DISCONNECT, on raw
 # sockets; the server must answer each as [MS-SMB2] says and keep serving.
 # With setup-timeout: connections without a session are closed in time.
+# A veth pair with known addresses is made for the interface list.
 . "$KSMBD_SELFTEST_DIR/tests/lib.sh"
+if [ $# -eq 0 ]; then
+	ip link add ksmbdv0 type veth peer name ksmbdv1 &&
+		ip addr add 10.77.0.1/24 dev ksmbdv0 &&
+		ip -6 addr add fd00:77::1/64 dev ksmbdv0 nodad &&
+		ip link set ksmbdv1 up && ip link set ksmbdv0 up ||
+		fail "cannot make the veth pair"
+fi
 exec /usr/bin/python3 "$KSMBD_SELFTEST_DIR/tests/raw_protocol.py" "$@"

@@ -50,6 +50,7 @@ STATUS = {
     0xC00000C9: "NETWORK_NAME_DELETED",
     0xC00000CC: "BAD_NETWORK_NAME",
     0xC00000BB: "NOT_SUPPORTED",
+    0xC0000023: "BUFFER_TOO_SMALL",
 }
 
 failures = []
@@ -114,10 +115,11 @@ def small_body():
 
 IOCTL = 11
 FSCTL_VALIDATE_NEGOTIATE_INFO = 0x00140204
+FSCTL_QUERY_NETWORK_INTERFACE_INFO = 0x001401FC
 
 
-def ioctl_body(ctl, data, max_out=64):
-    return struct.pack("<HHI16sIIIIIIII", 57, 0, ctl, b"\xff" * 16, 120,
+def ioctl_body(ctl, data, max_out=64, fid=b"\xff" * 16):
+    return struct.pack("<HHI16sIIIIIIII", 57, 0, ctl, fid, 120,
                        len(data), 0, 120, 0, max_out, 1, 0) + data
 
 
@@ -441,6 +443,47 @@ def case_validate_negotiate():
     c.close()
 
 
+def case_interfaces():
+    """FSCTL_QUERY_NETWORK_INTERFACE_INFO lists the test's veth addresses
+    (raw-protocol.sh made them), not loopback; a small buffer is
+    BUFFER_TOO_SMALL, a FileId other than all ones INVALID_PARAMETER."""
+    c = ready()
+    c.tree_connect("IPC$")
+    st, h, b = c.req(IOCTL, ioctl_body(FSCTL_QUERY_NETWORK_INTERFACE_INFO,
+                                       b"", max_out=8192))
+    check("QUERY_NETWORK_INTERFACE_INFO", name(st), "SUCCESS")
+    addrs = []
+    if not st:
+        out_off, out_len = struct.unpack_from("<II", b, 32)
+        data = b[out_off - 64:out_off - 64 + out_len]
+        at = 0
+        while at + 152 <= len(data):
+            nxt, idx, caps, _, speed, fam = struct.unpack_from(
+                "<IIIIQH", data, at)
+            if fam == 2:
+                addrs.append(socket.inet_ntop(socket.AF_INET,
+                                              data[at + 28:at + 32]))
+            elif fam == 0x17:
+                addrs.append(socket.inet_ntop(socket.AF_INET6,
+                                              data[at + 32:at + 48]))
+            check("... entry has an ifindex and a speed",
+                  (idx > 0, speed > 0), (True, True))
+            if not nxt:
+                break
+            at += nxt
+        check("... entries fill the output exactly", at + 152, len(data))
+    check("... lists the veth's IPv4 address", "10.77.0.1" in addrs, True)
+    check("... lists the veth's IPv6 address", "fd00:77::1" in addrs, True)
+    check("... leaves loopback out", "127.0.0.1" in addrs, False)
+    st, h, b = c.req(IOCTL, ioctl_body(FSCTL_QUERY_NETWORK_INTERFACE_INFO,
+                                       b"", max_out=100))
+    check("... into 100 bytes", name(st), "BUFFER_TOO_SMALL")
+    st, h, b = c.req(IOCTL, ioctl_body(FSCTL_QUERY_NETWORK_INTERFACE_INFO,
+                                       b"", max_out=8192, fid=b"\0" * 16))
+    check("... on a FileId", name(st), "INVALID_PARAMETER")
+    c.close()
+
+
 def case_credit_window():
     c = ready()
     c.mid += 10000
@@ -511,7 +554,7 @@ def main():
     for case in (case_netbios_lengths, case_offsets, case_negotiate_contexts,
                  case_ntlmssp, case_wrong_password, case_second_negotiate,
                  case_smb1_after_smb2, case_unknown_command,
-                 case_validate_negotiate,
+                 case_validate_negotiate, case_interfaces,
                  case_credit_window,
                  case_compound_logoff):
         print("--", case.__name__)
