@@ -63,6 +63,7 @@ struct ksmbd_session {
 	bool is_anonymous;
 	bool sign;			/* responses/requests must be signed */
 	bool encrypt;			/* every request must come encrypted */
+	bool enc_seen;			/* the client has sent encrypted requests */
 	unsigned long expires;		/* jiffies; 0 = never */
 
 	u8 sess_key[KSMBD_SESS_KEY_SIZE];

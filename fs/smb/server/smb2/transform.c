@@ -83,6 +83,7 @@ int ksmbd_smb2_decrypt(struct ksmbd_work *work)
 	work->req_len = len;
 	work->encrypted = true;
 	work->tf_sess = sess;
+	WRITE_ONCE(sess->enc_seen, true);
 	return 0;
 }
 
@@ -100,10 +101,9 @@ void ksmbd_smb2_next_nonce(struct ksmbd_session *sess, u8 nonce[16])
 	memcpy(nonce + 8, sess->nonce_salt, sizeof(sess->nonce_salt));
 }
 
-int ksmbd_smb2_encrypt_send(struct ksmbd_work *work, struct kvec *iov, int n)
+static int encrypt_send(struct ksmbd_conn *conn, struct ksmbd_session *sess,
+			struct kvec *iov, int n)
 {
-	struct ksmbd_conn *conn = work->conn;
-	struct ksmbd_session *sess = work->tf_sess;
 	u16 cipher = le16_to_cpu(conn->cipher);
 	unsigned int nonce_len = ksmbd_aead_nonce_len(cipher);
 	struct smb2_transform_hdr *tf;
@@ -146,4 +146,19 @@ int ksmbd_smb2_encrypt_send(struct ksmbd_work *work, struct kvec *iov, int n)
 	}
 	kvfree(buf);
 	return err;
+}
+
+int ksmbd_smb2_encrypt_send(struct ksmbd_work *work, struct kvec *iov, int n)
+{
+	return encrypt_send(work->conn, work->tf_sess, iov, n);
+}
+
+int ksmbd_smb2_send_unsolicited(struct ksmbd_conn *conn,
+				struct ksmbd_session *sess, struct kvec *iov,
+				int n)
+{
+	if (sess && (sess->encrypt || READ_ONCE(sess->enc_seen)) &&
+	    conn->cipher && sess_can_crypt(sess))
+		return encrypt_send(conn, sess, iov, n);
+	return ksmbd_conn_send(conn, iov, n);
 }

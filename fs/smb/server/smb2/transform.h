@@ -17,6 +17,7 @@
 #include <linux/uio.h>
 
 struct ksmbd_work;
+struct ksmbd_conn;
 struct ksmbd_session;
 
 #define KSMBD_TF_HDR_SIZE	52
@@ -54,6 +55,15 @@ int ksmbd_smb2_decrypt(struct ksmbd_work *work);
  * PDU for work->tf_sess.
  */
 int ksmbd_smb2_encrypt_send(struct ksmbd_work *work, struct kvec *iov, int n);
+
+/*
+ * Send a server-initiated message (an oplock break) of sess's: encrypted
+ * when the session requires encryption or its client has been encrypting
+ * ([MS-SMB2] 3.3.4.6 with Session.EncryptData), else as it is.
+ */
+int ksmbd_smb2_send_unsolicited(struct ksmbd_conn *conn,
+				struct ksmbd_session *sess, struct kvec *iov,
+				int n);
 
 /* Set up sess's nonce source once its keys are derived. */
 void ksmbd_smb2_nonce_init(struct ksmbd_session *sess);
