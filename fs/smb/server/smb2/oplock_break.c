@@ -19,8 +19,10 @@
 
 /*
  * A server-initiated message: MessageId all ones, no session, no tree, no
- * credits. It names no session (SessionId 0), so it is neither signed nor
- * encrypted, whatever the holder's session requires.
+ * credits. It is not signed: a client does not verify the signature of a
+ * message whose MessageId is all ones ([MS-SMB2] 3.2.5.1.3). It names no
+ * session (SessionId 0), so it is not encrypted either, whatever the
+ * holder's session requires (to do when the transform names a session).
  */
 int ksmbd_oplock_send_break(struct ksmbd_conn *conn, u64 pfid, u64 vfid,
 			    u8 level)
