@@ -69,6 +69,9 @@ struct ksmbd_conn {
 	struct mutex async_lock;	/* see header comment */
 	struct list_head async_list;	/* works gone async */
 	u64 next_async_id;
+	/* MessageIds of CANCELs that came before their request went async */
+	u64 early_cancel[8];		/* under async_lock, 0: free */
+	unsigned int early_cancel_next;
 	bool seen_pdu;			/* anything received yet (SMB1 rule) */
 	unsigned long last_active;	/* jiffies, for deadtime */
 	unsigned long created;		/* jiffies, for the setup timeout */

@@ -668,6 +668,32 @@ int ksmbd_smb1_negotiate(struct ksmbd_work *work)
 
 #define KSMBD_MAX_ASYNC		4096
 
+/*
+ * A CANCEL by MessageId may be handled before the request it names went
+ * async (works run in parallel; a client cancels right after sending):
+ * its MessageId is kept for go_async. MessageIds are never reused on a
+ * connection. Under conn->async_lock.
+ */
+static void smb2_early_cancel_add(struct ksmbd_conn *conn, u64 mid)
+{
+	conn->early_cancel[conn->early_cancel_next] = mid;
+	conn->early_cancel_next = (conn->early_cancel_next + 1) %
+				  ARRAY_SIZE(conn->early_cancel);
+}
+
+static bool smb2_early_cancel_take(struct ksmbd_conn *conn, u64 mid)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(conn->early_cancel); i++) {
+		if (mid && conn->early_cancel[i] == mid) {
+			conn->early_cancel[i] = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
 u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
 			void *arg)
 {
@@ -706,6 +732,11 @@ u64 ksmbd_work_go_async(struct ksmbd_work *work, ksmbd_cancel_fn cancel_fn,
 	work->cancel_fn = cancel_fn;
 	work->cancel_arg = arg;
 	list_add_tail(&work->async_node, &conn->async_list);
+	if (smb2_early_cancel_take(conn, work->msg_id)) {
+		/* its final response still follows the interim one */
+		work->cancelled = true;
+		cancel_fn(work, arg);
+	}
 	mutex_unlock(&conn->async_lock);
 	wake_up_all(&conn->wait);	/* no longer counts against admission */
 
@@ -768,6 +799,7 @@ __le32 smb2_cancel(struct ksmbd_work *work)
 	u64 id = by_async ? le64_to_cpu(hdr->Id.AsyncId) :
 			    le64_to_cpu(hdr->MessageId);
 	struct ksmbd_work *w;
+	bool found = false;
 
 	mutex_lock(&conn->async_lock);
 	list_for_each_entry(w, &conn->async_list, async_node) {
@@ -780,8 +812,11 @@ __le32 smb2_cancel(struct ksmbd_work *work)
 			w->cancelled = true;
 			w->cancel_fn(w, w->cancel_arg);
 		}
+		found = true;
 		break;
 	}
+	if (!found && !by_async)
+		smb2_early_cancel_add(conn, id);
 	mutex_unlock(&conn->async_lock);
 	return STATUS_SUCCESS;
 }
