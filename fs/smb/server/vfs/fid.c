@@ -294,8 +294,11 @@ static void ksmbd_file_release(struct kref *kref)
 	ksmbd_oplock_release(fp);
 	list_del_init(&fp->ki_node);
 	ksmbd_locks_release(fp);
-	if (fp->delete_on_close && !fp->stream)
+	if (fp->delete_on_close && !fp->stream) {
 		ki->delete_pending = true;
+		if (fp->is_dir)
+			ksmbd_notify_delete_pending(file_inode(fp->filp));
+	}
 	if (fp->delete_on_close && fp->stream)
 		ksmbd_stream_release_delete(fp);
 	if (list_empty(&ki->opens) && ki->delete_pending) {
@@ -386,6 +389,8 @@ int ksmbd_file_set_delete(struct ksmbd_file *fp, bool del)
 		fp->delete_on_close = false;
 	} else {
 		ki->delete_pending = true;
+		if (fp->is_dir)
+			ksmbd_notify_delete_pending(file_inode(fp->filp));
 	}
 	mutex_unlock(&ki->lock);
 	return 0;

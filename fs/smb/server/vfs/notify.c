@@ -500,6 +500,13 @@ __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
 	kref_get(&n->kref);
 	r->n = n;
 	list_add_tail(&r->node, &n->reqs);
+	/*
+	 * A delete that became pending before we were on the list did not
+	 * see us (ksmbd_notify_delete_pending() takes this lock after
+	 * setting it).
+	 */
+	if (ksmbd_file_delete_pending(fp))
+		req_finish_locked(r, STATUS_DELETE_PENDING);
 	spin_unlock(&n->m->lock);
 	mutex_unlock(&fp->lock);
 
@@ -524,6 +531,29 @@ __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
 	if (done)
 		queue_work(ksmbd_notify_wq, &r->done_wk);
 	return STATUS_PENDING;
+}
+
+void ksmbd_notify_delete_pending(struct inode *inode)
+{
+	struct ksmbd_notify_req *r, *tmp;
+	struct ksmbd_notify_mark *m;
+	struct fsnotify_mark *fm;
+	struct ksmbd_notify *n;
+
+	mutex_lock(&ksmbd_notify_lock);
+	fm = ksmbd_notify_group ?
+		fsnotify_find_mark(&inode->i_fsnotify_marks,
+				   ksmbd_notify_group) : NULL;
+	if (fm) {
+		m = container_of(fm, struct ksmbd_notify_mark, mark);
+		spin_lock(&m->lock);
+		list_for_each_entry(n, &m->watches, m_node)
+			list_for_each_entry_safe(r, tmp, &n->reqs, node)
+				req_finish_locked(r, STATUS_DELETE_PENDING);
+		spin_unlock(&m->lock);
+		fsnotify_put_mark(fm);
+	}
+	mutex_unlock(&ksmbd_notify_lock);
 }
 
 void ksmbd_notify_cleanup(struct ksmbd_file *fp)

@@ -33,6 +33,7 @@
 
 struct ksmbd_work;
 struct ksmbd_file;
+struct inode;
 
 #define KSMBD_NOTIFY_MAX_CHANGES	1000
 
@@ -61,6 +62,11 @@ __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
  */
 void ksmbd_notify_begin(u32 filter);
 void ksmbd_notify_end(void);
+/*
+ * The directory inode's delete became pending: its pending requests
+ * complete with STATUS_DELETE_PENDING (smb2.notify.rmdir*).
+ */
+void ksmbd_notify_delete_pending(struct inode *inode);
 /* fp is being closed: complete its requests with STATUS_NOTIFY_CLEANUP. */
 void ksmbd_notify_cleanup(struct ksmbd_file *fp);
 /* Module exit: drop the fsnotify group. */
