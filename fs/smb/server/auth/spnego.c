@@ -64,6 +64,8 @@ struct spnego_ctx {
 	size_t token_len;
 	const u8 *mechs_start;		/* the MechTypeList's content */
 	const u8 *mechs_end;
+	const u8 *mic;			/* negTokenTarg mechListMIC */
+	size_t mic_len;
 };
 
 int ksmbd_spnego_gss_oid(void *context, size_t hdrlen, unsigned char tag,
@@ -116,6 +118,16 @@ int ksmbd_spnego_targ_mech(void *context, size_t hdrlen, unsigned char tag,
 	struct spnego_ctx *ctx = context;
 
 	ctx->supported = mech_of(value, vlen);
+	return 0;
+}
+
+int ksmbd_spnego_targ_mic(void *context, size_t hdrlen, unsigned char tag,
+			  const void *value, size_t vlen)
+{
+	struct spnego_ctx *ctx = context;
+
+	ctx->mic = value;
+	ctx->mic_len = vlen;
 	return 0;
 }
 
@@ -361,5 +373,27 @@ int ksmbd_spnego_mech_list(const void *blob, size_t len, u8 *out,
 	der_hdr(out, ASN1_TAG_SEQ, clen);
 	memcpy(out + der_size(clen) - clen, ctx.mechs_start, clen);
 	*out_len = der_size(clen);
+	return 0;
+}
+
+int ksmbd_spnego_targ_mech_list_mic(const void *blob, size_t len,
+				    const u8 **mic, size_t *mic_len)
+{
+	struct spnego_ctx ctx = { .result = -1 };
+	const u8 *p = blob;
+	size_t elen;
+
+	*mic = NULL;
+	*mic_len = 0;
+	if (!blob || !len || p[0] != ASN1_TAG_CTX(1))
+		return -EINVAL;
+	elen = der_element_size(p, len);
+	if (!elen ||
+	    asn1_ber_decoder(&spnego_negtokentarg_decoder, &ctx, p, elen))
+		return -EINVAL;
+	if (ctx.mic_len) {
+		*mic = ctx.mic;
+		*mic_len = ctx.mic_len;
+	}
 	return 0;
 }

@@ -96,4 +96,15 @@ int ksmbd_spnego_build_targ(void *buf, size_t buflen, int neg_result,
 int ksmbd_spnego_mech_list(const void *blob, size_t len, u8 *out,
 			   size_t out_max, size_t *out_len);
 
+/**
+ * ksmbd_spnego_targ_mech_list_mic() - the client's mechListMIC, if any
+ * @blob:    a later SPNEGO token of the client (untrusted)
+ * @len:     its length
+ * @mic:     out: the MIC inside @blob, NULL when the token has none
+ * @mic_len: out: its length
+ * Return: 0, or -EINVAL when @blob is not a well-formed negTokenTarg.
+ */
+int ksmbd_spnego_targ_mech_list_mic(const void *blob, size_t len,
+				    const u8 **mic, size_t *mic_len);
+
 #endif /* _KSMBD_AUTH_SPNEGO_H */

@@ -13,6 +13,7 @@
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <crypto/algapi.h>
 
 #include "dispatch.h"
 #include "../work.h"
@@ -54,6 +55,8 @@ struct setup_ctx {
 	size_t out_len;
 	u8 mic[KSMBD_NTLM_MAC_SIZE];	/* mechListMIC of the last answer */
 	size_t mic_len;
+	const u8 *blob;		/* the request's security buffer */
+	size_t blen;
 };
 
 /* Response body with the security token in ctx->out. */
@@ -169,19 +172,37 @@ static __le32 setup_keep_mech_list(struct setup_ctx *c, const u8 *blob,
 }
 
 /*
- * Answer the client's mechTypes with a mechListMIC when NTLMSSP signing
- * was negotiated: clients that asked for integrity (smbclient with
- * --client-protection=encrypt, Windows) refuse a last leg without one.
+ * With NTLMSSP signing negotiated, the mechTypes are protected both ways
+ * ([MS-SPNG] 3.3.5.1, RFC 4178 5): a mechListMIC the client sent must be
+ * its MAC over them (else the list may have been tampered with: logon
+ * failure), and the last answer carries ours; clients that asked for
+ * integrity (smbclient --client-protection=encrypt, Windows) refuse a
+ * last leg without one.
  */
-static void setup_mech_list_mic(struct setup_ctx *c, struct ntlm_state *st,
-				u32 flags, const u8 *key)
+static __le32 setup_mech_list_mic(struct setup_ctx *c, struct ntlm_state *st,
+				  u32 flags, const u8 *key)
 {
+	u8 want[KSMBD_NTLM_MAC_SIZE];
+	const u8 *cmic;
+	size_t cmic_len;
+
 	if (!c->spnego || !st->mech_list_len ||
 	    !(flags & NTLMSSP_NEGOTIATE_SIGN))
-		return;
+		return 0;
+	if (ksmbd_spnego_targ_mech_list_mic(c->blob, c->blen, &cmic,
+					    &cmic_len))
+		return STATUS_INVALID_PARAMETER;
+	if (cmic && (cmic_len != KSMBD_NTLM_MAC_SIZE ||
+		     ksmbd_ntlm_mech_list_mic(key, flags, false, st->mech_list,
+					      st->mech_list_len, want) ||
+		     crypto_memneq(want, cmic, sizeof(want)))) {
+		ksmbd_debug(AUTH, "the client's mechListMIC does not verify\n");
+		return STATUS_LOGON_FAILURE;
+	}
 	if (!ksmbd_ntlm_mech_list_mic(key, flags, true, st->mech_list,
 				      st->mech_list_len, c->mic))
 		c->mic_len = KSMBD_NTLM_MAC_SIZE;
+	return 0;
 }
 
 static __le32 setup_ntlm_negotiate(struct setup_ctx *c, const u8 *tok,
@@ -214,6 +235,7 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 	struct ntlm_state *st = sess->auth_ctx;
 	struct ksmbd_ntlmssp_auth a;
 	struct ksmbd_user *user;
+	__le32 mst;
 	char *name;
 	int rc;
 
@@ -259,8 +281,12 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 			ksmbd_user_put(user);
 			return STATUS_LOGON_FAILURE;
 		}
-		setup_mech_list_mic(c, st, a.flags,
-				    c->reauth ? c->out : sess->sess_key);
+		mst = setup_mech_list_mic(c, st, a.flags,
+					  c->reauth ? c->out : sess->sess_key);
+		if (mst) {
+			ksmbd_user_put(user);
+			return mst;
+		}
 	}
 	if (c->reauth && sess->user && strcmp(sess->user->name, user->name)) {
 		/* reauthentication must not switch accounts */
@@ -313,6 +339,8 @@ static __le32 setup_step(struct setup_ctx *c, const u8 *blob, size_t blen)
 	__le32 st;
 	int rc;
 
+	c->blob = blob;
+	c->blen = blen;
 	c->spnego = !(blen >= KSMBD_NTLMSSP_SIG_SIZE &&
 		      !memcmp(blob, KSMBD_NTLMSSP_SIGNATURE,
 			      KSMBD_NTLMSSP_SIG_SIZE));
