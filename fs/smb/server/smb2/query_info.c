@@ -59,6 +59,8 @@ static char *file_rel_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 	return f;
 }
 
+#define KSMBD_QUERY_MIN_BUF	4096
+
 /* Classes that need FILE_READ_ATTRIBUTES ([MS-SMB2] 3.3.5.20.1). */
 static bool needs_read_attrs(u8 cls)
 {
@@ -183,6 +185,58 @@ static __le32 query_ea(struct ksmbd_work *work, struct ksmbd_file *fp,
 	return STATUS_SUCCESS;
 }
 
+/*
+ * The smallest buffer a variable-length class is answered in: Windows
+ * takes the size of its C structure (the name's first WCHAR included,
+ * padded to 8), below which a request fails with
+ * STATUS_INFO_LENGTH_MISMATCH ([MS-SMB2] 3.3.5.20.1; smbtorture
+ * smb2.getinfo.q*_buffercheck). 0: a fixed-size class, whose size it is.
+ */
+static u32 variable_min(u8 type, u8 cls)
+{
+	if (type == SMB2_O_INFO_FILESYSTEM) {
+		switch (cls) {
+		case FS_VOLUME_INFORMATION:
+			return 24;
+		case FS_ATTRIBUTE_INFORMATION:
+			return 16;
+		}
+		return 0;
+	}
+	switch (cls) {
+	case FILE_NAME_INFORMATION:
+	case FILE_NORMALIZED_NAME_INFORMATION:
+	case FILE_ALTERNATE_NAME_INFORMATION:
+		return 8;
+	case FILE_STREAM_INFORMATION:
+		return 32;
+	case FILE_ALL_INFORMATION:
+		return 104;
+	}
+	return 0;
+}
+
+/*
+ * The answer to a buffer of max bytes for a class whose whole encoding is
+ * full bytes (-ENOBUFS: more than the encoding buffer): all of it, a
+ * prefix with STATUS_BUFFER_OVERFLOW when the class's minimum fits, or
+ * STATUS_INFO_LENGTH_MISMATCH.
+ */
+static __le32 fit_answer(u8 type, u8 cls, int full, u32 max, int *len)
+{
+	u32 min;
+
+	if (full >= 0 && full <= max) {
+		*len = full;
+		return STATUS_SUCCESS;
+	}
+	min = variable_min(type, cls);
+	if (!min || max < min)
+		return STATUS_INFO_LENGTH_MISMATCH;
+	*len = max;
+	return STATUS_BUFFER_OVERFLOW;
+}
+
 __le32 smb2_query_info(struct ksmbd_work *work)
 {
 	const struct smb2_query_info_req *req = ksmbd_req(work);
@@ -191,12 +245,15 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 	struct ksmbd_file *fp;
 	__le32 st = STATUS_SUCCESS;
 	void *buf, *out;
+	u32 cap;
 	int r;
 
 	fp = ksmbd_req_file(work, req->PersistentFileId, req->VolatileFileId);
 	if (!fp)
 		return STATUS_FILE_CLOSED;
-	buf = kvzalloc(max_t(u32, max, 1), GFP_KERNEL);
+	/* room for the whole of a class, to tell a short buffer's status */
+	cap = max_t(u32, max, KSMBD_QUERY_MIN_BUF);
+	buf = kvzalloc(cap, GFP_KERNEL);
 	if (!buf) {
 		st = STATUS_NO_MEMORY;
 		goto out;
@@ -210,10 +267,10 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 				goto out;
 			goto reply;
 		}
-		r = query_file(work, fp, req->FileInfoClass, buf, max);
+		r = query_file(work, fp, req->FileInfoClass, buf, cap);
 		break;
 	case SMB2_O_INFO_FILESYSTEM:
-		r = query_fs(work, req->FileInfoClass, buf, max);
+		r = query_fs(work, req->FileInfoClass, buf, cap);
 		break;
 	case SMB2_O_INFO_SECURITY:
 	case SMB2_O_INFO_QUOTA:
@@ -223,9 +280,10 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 		r = -EINVAL;
 	}
 
-	if (r == -ENOBUFS) {
-		st = STATUS_BUFFER_OVERFLOW;
-		r = max;
+	if (r >= 0 || r == -ENOBUFS) {
+		st = fit_answer(req->InfoType, req->FileInfoClass, r, max, &r);
+		if (st == STATUS_INFO_LENGTH_MISMATCH)
+			goto out;
 	} else if (r == -E2BIG) {
 		st = STATUS_INFO_LENGTH_MISMATCH;
 		goto out;
