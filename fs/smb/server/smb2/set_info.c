@@ -109,8 +109,19 @@ static int __set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
 	if (ctime > 0) {
 		if (!inode_owner_or_capable(ns, d_inode(d)))
 			return -EPERM;
-		set_ctime(d, ctime);
+		mutex_lock(&fp->lock);
+		fp->user_ctime = ctime;
+		mutex_unlock(&fp->lock);
 	}
+	/*
+	 * [MS-FSA] 2.1.5.14.2: once set through this open, ChangeTime is
+	 * not updated by its later changes (smb2.setinfo)
+	 */
+	mutex_lock(&fp->lock);
+	ctime = fp->user_ctime;
+	mutex_unlock(&fp->lock);
+	if (ctime > 0 && inode_owner_or_capable(ns, d_inode(d)))
+		set_ctime(d, ctime);
 	return 0;
 }
 

@@ -28,7 +28,7 @@
  *   fp->published is written under table->xa's lock, read locklessly by
  *     blocked LOCK waiters (smb2/lock.c).
  *   fp->lock (mutex): directory enumeration state, fp->pos, fp->mode,
- *     fp->watches.
+ *     fp->user_ctime, fp->watches.
  *   The other fp fields are fixed at CREATE, except delete_on_close and
  *     oplock (vfs/oplock.h), which are written under ki->lock.
  */
@@ -91,6 +91,7 @@ struct ksmbd_file {
 	void (*dir_release)(struct ksmbd_file *fp); /* frees dir */
 	u64 pos;			/* FilePositionInformation */
 	u32 mode;			/* FileModeInformation */
+	s64 user_ctime;			/* ChangeTime set by the client, 0: none */
 	struct ksmbd_oplock oplock;	/* vfs/oplock.h, under ki->lock */
 };
 
