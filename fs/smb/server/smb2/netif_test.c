@@ -36,7 +36,7 @@ static void netif_pack_entries(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_unaligned_le32(e + 8), 1U);	/* RSS */
 	KUNIT_EXPECT_EQ(test, get_unaligned_le64(e + 16), 10000000000ULL);
 	KUNIT_EXPECT_EQ(test, memcmp(e + 24, v4, sizeof(v4)), 0);
-	KUNIT_EXPECT_EQ(test, memchr_inv(e + 32, 0, 120), NULL);
+	KUNIT_EXPECT_FALSE(test, memchr_inv(e + 32, 0, 120));
 
 	e = out + KSMBD_NETIF_ENTRY_SIZE;
 	KUNIT_EXPECT_EQ(test, get_unaligned_le32(e), 0U);	/* last */
@@ -44,10 +44,10 @@ static void netif_pack_entries(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_unaligned_le32(e + 8), 0U);
 	KUNIT_EXPECT_EQ(test, get_unaligned_le16(e + 24), 0x17);
 	/* Port and FlowInfo zero, the address at 8, ScopeId zero */
-	KUNIT_EXPECT_EQ(test, memchr_inv(e + 26, 0, 6), NULL);
+	KUNIT_EXPECT_FALSE(test, memchr_inv(e + 26, 0, 6));
 	KUNIT_EXPECT_EQ(test, e[32], 0xfd);
 	KUNIT_EXPECT_EQ(test, e[47], 0x01);
-	KUNIT_EXPECT_EQ(test, memchr_inv(e + 48, 0, 104), NULL);
+	KUNIT_EXPECT_FALSE(test, memchr_inv(e + 48, 0, 104));
 }
 
 static void netif_pack_bounds(struct kunit *test)
