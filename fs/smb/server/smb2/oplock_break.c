@@ -7,6 +7,7 @@
 #include <linux/uio.h>
 
 #include "dispatch.h"
+#include "transform.h"
 #include "../conn.h"
 #include "../work.h"
 #include "../ntstatus.h"
@@ -20,11 +21,12 @@
 /*
  * A server-initiated message: MessageId all ones, no session, no tree, no
  * credits. It is not signed: a client does not verify the signature of a
- * message whose MessageId is all ones ([MS-SMB2] 3.2.5.1.3). It names no
- * session (SessionId 0), so it is not encrypted either, whatever the
- * holder's session requires (to do when the transform names a session).
+ * message whose MessageId is all ones ([MS-SMB2] 3.2.5.1.3). It goes in a
+ * transform header naming the holder's session when that session
+ * encrypts ([MS-SMB2] 3.3.4.6; smb2/transform.h).
  */
-int ksmbd_oplock_send_break(struct ksmbd_conn *conn, u64 pfid, u64 vfid,
+int ksmbd_oplock_send_break(struct ksmbd_conn *conn,
+			    struct ksmbd_session *sess, u64 pfid, u64 vfid,
 			    u8 level)
 {
 	struct smb2_oplock_break n = {};
@@ -43,7 +45,8 @@ int ksmbd_oplock_send_break(struct ksmbd_conn *conn, u64 pfid, u64 vfid,
 	n.VolatileFid = vfid;
 	iov[1].iov_base = &n;
 	iov[1].iov_len = sizeof(n);
-	return ksmbd_conn_send(conn, iov, 2);	/* iov[0]: transport header */
+	/* iov[0]: the transport header's slot */
+	return ksmbd_smb2_send_unsolicited(conn, sess, iov, 2);
 }
 
 __le32 smb2_oplock_break(struct ksmbd_work *work)

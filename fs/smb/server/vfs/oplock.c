@@ -16,6 +16,7 @@
 #include "../debug.h"
 #include "../ntstatus.h"
 #include "../work.h"
+#include "../mgmt/session.h"
 #include "../mgmt/share.h"
 #include "../mgmt/tree.h"
 #include "../../common/smb2pdu.h"
@@ -107,6 +108,17 @@ static bool same_stream(const char *a, const char *b)
 	return !strcasecmp(a, b);
 }
 
+/* Drop the references of an oplock that went to none (under ki->lock). */
+static void oplock_unref(struct ksmbd_oplock *op)
+{
+	if (op->conn)
+		ksmbd_conn_put(op->conn);
+	if (op->sess)
+		ksmbd_session_put(op->sess);
+	op->conn = NULL;
+	op->sess = NULL;
+}
+
 /* Set fp's oplock to level (under ki->lock); wakes waiters. */
 static void oplock_set(struct ksmbd_file *fp, u8 level)
 {
@@ -115,10 +127,8 @@ static void oplock_set(struct ksmbd_file *fp, u8 level)
 
 	op->level = level;
 	op->breaking = false;
-	if (level == SMB2_OPLOCK_LEVEL_NONE && op->conn) {
-		ksmbd_conn_put(op->conn);
-		op->conn = NULL;
-	}
+	if (level == SMB2_OPLOCK_LEVEL_NONE)
+		oplock_unref(op);
 	if (was_breaking) {
 		atomic_inc(&ksmbd_oplock_gen);
 		wake_up_all(&ksmbd_oplock_wq);
@@ -130,6 +140,7 @@ struct oplock_msg {
 	struct list_head node;
 	struct ksmbd_file *fp;		/* referenced */
 	struct ksmbd_conn *conn;	/* referenced */
+	struct ksmbd_session *sess;	/* referenced */
 	u8 level;
 	bool ack;			/* the break waits for an ack */
 };
@@ -152,6 +163,8 @@ static void oplock_queue(struct list_head *q, struct ksmbd_file *fp, u8 level,
 	m->fp = fp;
 	m->conn = fp->oplock.conn;
 	ksmbd_conn_get(m->conn);
+	m->sess = fp->oplock.sess;
+	ksmbd_session_get(m->sess);
 	m->level = level;
 	m->ack = ack;
 	list_add_tail(&m->node, q);
@@ -166,7 +179,8 @@ static void oplock_send_all(struct list_head *q)
 		struct ksmbd_file *fp = m->fp;
 		int err;
 
-		err = ksmbd_oplock_send_break(m->conn, fp->persistent_id,
+		err = ksmbd_oplock_send_break(m->conn, m->sess,
+					      fp->persistent_id,
 					      fp->volatile_id, m->level);
 		ksmbd_debug(OPLOCK, "break %llu to %u: %d\n",
 			    fp->persistent_id, m->level, err);
@@ -178,6 +192,7 @@ static void oplock_send_all(struct list_head *q)
 			mutex_unlock(&fp->ki->lock);
 		}
 		list_del(&m->node);
+		ksmbd_session_put(m->sess);
 		ksmbd_conn_put(m->conn);
 		ksmbd_file_put(fp);
 		kfree(m);
@@ -308,6 +323,8 @@ u8 ksmbd_oplock_grant(struct ksmbd_work *work, struct ksmbd_file *fp,
 		fp->oplock.level = level;
 		fp->oplock.conn = work->conn;
 		ksmbd_conn_get(work->conn);
+		fp->oplock.sess = work->sess;
+		ksmbd_session_get(work->sess);
 	}
 	mutex_unlock(&ki->lock);
 	oplock_send_all(&q);
@@ -361,8 +378,5 @@ void ksmbd_oplock_release(struct ksmbd_file *fp)
 {
 	if (fp->oplock.level != SMB2_OPLOCK_LEVEL_NONE || fp->oplock.breaking)
 		oplock_set(fp, SMB2_OPLOCK_LEVEL_NONE);
-	if (fp->oplock.conn) {
-		ksmbd_conn_put(fp->oplock.conn);
-		fp->oplock.conn = NULL;
-	}
+	oplock_unref(&fp->oplock);
 }

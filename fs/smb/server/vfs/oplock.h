@@ -13,13 +13,16 @@
  * (ki->opens). All of it is read and written under ki->lock.
  *
  * References:
- *   op->conn: the connection the oplock was granted on, referenced while
- *     the open holds or breaks an oplock (level != NONE or breaking), so
- *     that a break can be sent whatever happened to the session. Dropped
- *     when the oplock goes to none or the open is released
- *     (ksmbd_oplock_release(), called by vfs/fid.c under ki->lock).
- *   A queued notification holds a reference on its open (fp->kref) and on
- *     the connection while it is sent outside ki->lock.
+ *   op->conn, op->sess: the connection and session the oplock was granted
+ *     on, referenced while the open holds or breaks an oplock (level !=
+ *     NONE or breaking), so that a break can be sent (encrypted when the
+ *     session wants it) whatever happens meanwhile. Dropped when the
+ *     oplock goes to none or the open is released (ksmbd_oplock_release(),
+ *     called by vfs/fid.c under ki->lock). A session is destroyed (its
+ *     files closed) before its last reference goes, so this reference
+ *     never keeps open files alive.
+ *   A queued notification holds a reference on its open (fp->kref), the
+ *     connection and the session while it is sent outside ki->lock.
  *
  * Waiting: an opener that must wait for an acknowledgment sleeps (in its
  * worker, not in the connection's receive thread) on a global wait queue
@@ -37,6 +40,7 @@
 struct inode;
 struct ksmbd_conn;
 struct ksmbd_file;
+struct ksmbd_session;
 struct ksmbd_work;
 
 /* as Windows: 35 s for the holder to acknowledge a break */
@@ -48,6 +52,7 @@ struct ksmbd_oplock {
 	bool breaking;			/* notification sent, ack awaited */
 	unsigned long deadline;		/* jiffies: breaking ends by itself */
 	struct ksmbd_conn *conn;	/* referenced, see header comment */
+	struct ksmbd_session *sess;	/* referenced, see header comment */
 };
 
 /* --- pure decisions (KUnit: vfs/oplock_test.c) --- */
@@ -119,9 +124,10 @@ void ksmbd_oplock_release(struct ksmbd_file *fp);
 
 /*
  * Wire side (smb2/oplock_break.c): send an Oplock Break Notification for
- * (pfid, vfid) offering level on conn. 0 or -errno.
+ * (pfid, vfid) of sess offering level on conn. 0 or -errno.
  */
-int ksmbd_oplock_send_break(struct ksmbd_conn *conn, u64 pfid, u64 vfid,
+int ksmbd_oplock_send_break(struct ksmbd_conn *conn,
+			    struct ksmbd_session *sess, u64 pfid, u64 vfid,
 			    u8 level);
 
 #endif /* __KSMBD_VFS_OPLOCK_H__ */
