@@ -30,7 +30,10 @@
  * reference on the ksmbd_inode and rescans the opens under ki->lock. A wait
  * ends at the latest KSMBD_OPLOCK_BREAK_TIMEOUT after the break was sent
  * (the holder is then taken to have broken to the level offered), or within
- * a second of the opener's connection going away.
+ * a second of the opener's connection going away. A waiting opener keeps
+ * its ksmbd_wq worker (it does not go async: a CREATE in the middle of a
+ * compound may wait too); the receive threads are never blocked, and the
+ * acknowledgment runs on another worker.
  */
 #ifndef __KSMBD_VFS_OPLOCK_H__
 #define __KSMBD_VFS_OPLOCK_H__
