@@ -185,58 +185,6 @@ static __le32 query_ea(struct ksmbd_work *work, struct ksmbd_file *fp,
 	return STATUS_SUCCESS;
 }
 
-/*
- * The smallest buffer a variable-length class is answered in: Windows
- * takes the size of its C structure (the name's first WCHAR included,
- * padded to 8), below which a request fails with
- * STATUS_INFO_LENGTH_MISMATCH ([MS-SMB2] 3.3.5.20.1; smbtorture
- * smb2.getinfo.q*_buffercheck). 0: a fixed-size class, whose size it is.
- */
-static u32 variable_min(u8 type, u8 cls)
-{
-	if (type == SMB2_O_INFO_FILESYSTEM) {
-		switch (cls) {
-		case FS_VOLUME_INFORMATION:
-			return 24;
-		case FS_ATTRIBUTE_INFORMATION:
-			return 16;
-		}
-		return 0;
-	}
-	switch (cls) {
-	case FILE_NAME_INFORMATION:
-	case FILE_NORMALIZED_NAME_INFORMATION:
-	case FILE_ALTERNATE_NAME_INFORMATION:
-		return 8;
-	case FILE_STREAM_INFORMATION:
-		return 32;
-	case FILE_ALL_INFORMATION:
-		return 104;
-	}
-	return 0;
-}
-
-/*
- * The answer to a buffer of max bytes for a class whose whole encoding is
- * full bytes (-ENOBUFS: more than the encoding buffer): all of it, a
- * prefix with STATUS_BUFFER_OVERFLOW when the class's minimum fits, or
- * STATUS_INFO_LENGTH_MISMATCH.
- */
-static __le32 fit_answer(u8 type, u8 cls, int full, u32 max, int *len)
-{
-	u32 min;
-
-	if (full >= 0 && full <= max) {
-		*len = full;
-		return STATUS_SUCCESS;
-	}
-	min = variable_min(type, cls);
-	if (!min || max < min)
-		return STATUS_INFO_LENGTH_MISMATCH;
-	*len = max;
-	return STATUS_BUFFER_OVERFLOW;
-}
-
 __le32 smb2_query_info(struct ksmbd_work *work)
 {
 	const struct smb2_query_info_req *req = ksmbd_req(work);
@@ -245,6 +193,7 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 	struct ksmbd_file *fp;
 	__le32 st = STATUS_SUCCESS;
 	void *buf, *out;
+	bool partial;
 	u32 cap;
 	int r;
 
@@ -280,10 +229,12 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 		r = -EINVAL;
 	}
 
-	if (r >= 0 || r == -ENOBUFS) {
-		st = fit_answer(req->InfoType, req->FileInfoClass, r, max, &r);
-		if (st == STATUS_INFO_LENGTH_MISMATCH)
-			goto out;
+	if (r >= 0 || r == -ENOBUFS)
+		r = ksmbd_info_fit(req->InfoType, req->FileInfoClass, r, max,
+				   &partial);
+	if (r >= 0) {
+		if (partial)
+			st = STATUS_BUFFER_OVERFLOW;
 	} else if (r == -E2BIG) {
 		st = STATUS_INFO_LENGTH_MISMATCH;
 		goto out;

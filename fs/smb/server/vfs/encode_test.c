@@ -379,7 +379,58 @@ static void cctx_put(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 28), 0x1f01ffu);
 }
 
+/* Short QUERY_INFO buffers: mismatch below the minimum, prefix above. */
+static void info_fit(struct kunit *test)
+{
+	bool partial;
+
+	/* fixed size (basic, 40): all or nothing */
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FILE_BASIC_INFORMATION, 40, 39,
+					     &partial), -E2BIG);
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FILE_BASIC_INFORMATION, 40, 40,
+					     &partial), 40);
+	KUNIT_EXPECT_FALSE(test, partial);
+	/* FileAllInformation: 104 at least, then a prefix */
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FILE_ALL_INFORMATION, 130, 103,
+					     &partial), -E2BIG);
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FILE_ALL_INFORMATION, 130, 104,
+					     &partial), 104);
+	KUNIT_EXPECT_TRUE(test, partial);
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FILE_ALL_INFORMATION, 130, 129,
+					     &partial), 129);
+	KUNIT_EXPECT_TRUE(test, partial);
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FILE_ALL_INFORMATION, 130, 130,
+					     &partial), 130);
+	KUNIT_EXPECT_FALSE(test, partial);
+	/* more than could be encoded: a prefix, never all */
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FILE_STREAM_INFORMATION, -ENOBUFS,
+					     4096, &partial), 4096);
+	KUNIT_EXPECT_TRUE(test, partial);
+	/* an empty stream list fits any buffer */
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FILE_STREAM_INFORMATION, 0, 0,
+					     &partial), 0);
+	/* the same class number means another class for the file system */
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILESYSTEM,
+					     FS_VOLUME_INFORMATION, 30, 23,
+					     &partial), -E2BIG);
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILESYSTEM,
+					     FS_VOLUME_INFORMATION, 30, 24,
+					     &partial), 24);
+	KUNIT_EXPECT_EQ(test, ksmbd_info_fit(SMB2_O_INFO_FILE,
+					     FS_VOLUME_INFORMATION, 30, 24,
+					     &partial), -E2BIG);
+}
+
 static struct kunit_case ksmbd_vfs_encode_cases[] = {
+	KUNIT_CASE(info_fit),
 	KUNIT_CASE(dirent_pack_limits),
 	KUNIT_CASE(dirent_fields),
 	KUNIT_CASE(info_file_classes),

@@ -445,3 +445,46 @@ int ksmbd_encode_fs_info(u8 cls, const struct ksmbd_fs_ctx *c, void *out,
 	}
 	return -EOPNOTSUPP;
 }
+
+/*
+ * The smallest buffer a variable-length class is answered in: Windows
+ * takes the size of its C structure (the name's first WCHAR included,
+ * padded to 8). 0: a fixed-size class, whose size it is.
+ */
+static u32 variable_min(u8 type, u8 cls)
+{
+	if (type == SMB2_O_INFO_FILESYSTEM) {
+		switch (cls) {
+		case FS_VOLUME_INFORMATION:
+			return 24;
+		case FS_ATTRIBUTE_INFORMATION:
+			return 16;
+		}
+		return 0;
+	}
+	switch (cls) {
+	case FILE_NAME_INFORMATION:
+	case FILE_NORMALIZED_NAME_INFORMATION:
+	case FILE_ALTERNATE_NAME_INFORMATION:
+		return 8;
+	case FILE_STREAM_INFORMATION:
+		return 32;
+	case FILE_ALL_INFORMATION:
+		return 104;
+	}
+	return 0;
+}
+
+int ksmbd_info_fit(u8 type, u8 cls, int full, u32 max, bool *partial)
+{
+	u32 min;
+
+	*partial = false;
+	if (full >= 0 && full <= max)
+		return full;
+	min = variable_min(type, cls);
+	if (!min || max < min)
+		return -E2BIG;
+	*partial = true;
+	return max;
+}

@@ -40,6 +40,18 @@ struct timespec64 ksmbd_nt_to_time(u64 nt);
 int ksmbd_vfs_stat(const struct path *path, bool hide_dot,
 		   struct ksmbd_stat *ks);
 
+/*
+ * How much of a class whose whole encoding is full bytes (-ENOBUFS: more
+ * than could be encoded) a client buffer of max bytes gets ([MS-SMB2]
+ * 3.3.5.20.1; smbtorture smb2.getinfo.q*_buffercheck): the length - all
+ * of it, or a prefix (*partial: STATUS_BUFFER_OVERFLOW) when the class is
+ * variable-length and max reaches its minimum (Windows' structure size:
+ * names 8, FileStreamInformation 32, FileAllInformation 104, FS volume 24,
+ * FS attribute 16) - or -E2BIG (STATUS_INFO_LENGTH_MISMATCH).
+ * type is SMB2_O_INFO_FILE or SMB2_O_INFO_FILESYSTEM.
+ */
+int ksmbd_info_fit(u8 type, u8 cls, int full, u32 max, bool *partial);
+
 static inline u64 ksmbd_alloc_size(const struct kstat *st)
 {
 	return S_ISDIR(st->mode) ? 0 : st->blocks << 9;
