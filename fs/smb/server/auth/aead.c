@@ -6,6 +6,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/scatterlist.h>
+#include <linux/uio.h>
 
 #include "crypto_pool.h"
 #include "aead.h"
@@ -57,20 +58,28 @@ static void aead_iv(u16 cipher, const u8 *nonce, u8 iv[16])
 }
 
 static int aead_crypt(u16 cipher, const u8 *key, const u8 *nonce,
-		      const void *aad, u32 aad_len, void *buf, u32 len,
+		      const struct kvec *aad, int naad, void *buf, u32 len,
 		      u8 *tag, bool enc)
 {
 	struct scatterlist stack_sg[AEAD_SG_ON_STACK], *sgl = stack_sg, *sg;
 	unsigned int key_len = ksmbd_aead_key_len(cipher), nents;
 	struct ksmbd_crypto_obj *obj;
+	u32 aad_len = 0;
 	u8 iv[16];
-	int err;
+	int i, err;
 
-	if (!key_len || !key || !nonce || !tag || (aad_len && !aad) ||
+	if (!key_len || !key || !nonce || !tag || naad < 0 ||
 	    (len && !buf) || len > U32_MAX - KSMBD_AEAD_TAG_SIZE)
 		return -EINVAL;
-	nents = ksmbd_crypto_sg_nents(aad, aad_len) +
-		ksmbd_crypto_sg_nents(buf, len) + 1;
+	nents = ksmbd_crypto_sg_nents(buf, len) + 1;	/* data, tag */
+	for (i = 0; i < naad; i++) {
+		if (aad[i].iov_len > U32_MAX - aad_len ||
+		    (aad[i].iov_len && !aad[i].iov_base))
+			return -EINVAL;
+		aad_len += aad[i].iov_len;
+		nents += ksmbd_crypto_sg_nents(aad[i].iov_base,
+					       aad[i].iov_len);
+	}
 	if (nents > AEAD_SG_ON_STACK) {
 		sgl = kvmalloc_array(nents, sizeof(*sgl), GFP_KERNEL);
 		if (!sgl)
@@ -84,7 +93,9 @@ static int aead_crypt(u16 cipher, const u8 *key, const u8 *nonce,
 	}
 
 	sg_init_table(sgl, nents);
-	sg = ksmbd_crypto_sg_set(sgl, aad, aad_len);
+	sg = sgl;
+	for (i = 0; i < naad; i++)
+		sg = ksmbd_crypto_sg_set(sg, aad[i].iov_base, aad[i].iov_len);
 	sg = ksmbd_crypto_sg_set(sg, buf, len);
 	sg_set_buf(sg, obj->tag, KSMBD_AEAD_TAG_SIZE);
 	if (!enc)
@@ -111,18 +122,28 @@ out_free:
 	return err;
 }
 
+int ksmbd_aead_seal_iov(u16 cipher, const u8 *key, const u8 *nonce,
+			const struct kvec *aad, int naad, void *buf, u32 len,
+			u8 *tag)
+{
+	return aead_crypt(cipher, key, nonce, aad, naad, buf, len, tag, true);
+}
+
 int ksmbd_aead_seal(u16 cipher, const u8 *key, const u8 *nonce,
 		    const void *aad, u32 aad_len, void *buf, u32 len,
 		    u8 *tag)
 {
-	return aead_crypt(cipher, key, nonce, aad, aad_len, buf, len, tag,
-			  true);
+	struct kvec v = { .iov_base = (void *)aad, .iov_len = aad_len };
+
+	return aead_crypt(cipher, key, nonce, &v, 1, buf, len, tag, true);
 }
 
 int ksmbd_aead_open(u16 cipher, const u8 *key, const u8 *nonce,
 		    const void *aad, u32 aad_len, void *buf, u32 len,
 		    const u8 *tag)
 {
-	return aead_crypt(cipher, key, nonce, aad, aad_len, buf, len,
-			  (u8 *)tag, false);
+	struct kvec v = { .iov_base = (void *)aad, .iov_len = aad_len };
+
+	return aead_crypt(cipher, key, nonce, &v, 1, buf, len, (u8 *)tag,
+			  false);
 }

@@ -11,6 +11,8 @@
 
 #include <linux/types.h>
 
+struct kvec;
+
 /* cipher ids as on the wire ([MS-SMB2] 2.2.3.1.2) */
 #define KSMBD_CIPHER_AES128_CCM		0x0001
 #define KSMBD_CIPHER_AES128_GCM		0x0002
@@ -44,6 +46,15 @@ unsigned int ksmbd_aead_nonce_len(u16 cipher);
 int ksmbd_aead_seal(u16 cipher, const u8 *key, const u8 *nonce,
 		    const void *aad, u32 aad_len, void *buf, u32 len,
 		    u8 *tag);
+
+/*
+ * ksmbd_aead_seal_iov() - as ksmbd_aead_seal() with the authenticated data
+ * in naad kvecs. With len 0 it is a MAC over them: AES-GMAC signing is
+ * AES-128-GCM sealing nothing ([MS-SMB2] 3.1.4.1).
+ */
+int ksmbd_aead_seal_iov(u16 cipher, const u8 *key, const u8 *nonce,
+			const struct kvec *aad, int naad, void *buf, u32 len,
+			u8 *tag);
 
 /**
  * ksmbd_aead_open() - check the tag and decrypt buf in place

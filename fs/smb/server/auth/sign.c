@@ -3,15 +3,12 @@
  * SMB2 message signatures: see sign.h.
  */
 #include <linux/kernel.h>
-#include <linux/slab.h>
-#include <linux/mm.h>
-#include <linux/vmalloc.h>
-#include <linux/scatterlist.h>
 #include <asm/unaligned.h>
 #include <crypto/sha2.h>
 
 #include "crypto_pool.h"
 #include "sign.h"
+#include "aead.h"
 
 static int shash_sign(enum ksmbd_crypto_alg alg, const u8 *key,
 		      size_t key_len, const struct kvec *iov, int n,
@@ -57,57 +54,9 @@ void ksmbd_gmac_nonce(u64 message_id, bool is_response, bool is_cancel,
 	put_unaligned_le32(bits, nonce + 8);
 }
 
-#define GMAC_SG_ON_STACK	8
-
 int ksmbd_sign_aes_gmac(const u8 key[16], const u8 nonce[12],
 			const struct kvec *iov, int n, u8 sig[16])
 {
-	struct scatterlist stack_sg[GMAC_SG_ON_STACK], *sgl = stack_sg, *sg;
-	struct ksmbd_crypto_obj *obj;
-	unsigned int nents = 1;	/* the tag */
-	size_t total = 0;
-	u8 iv[12];
-	int i, err;
-
-	if (n < 0)
-		return -EINVAL;
-	for (i = 0; i < n; i++) {
-		if (iov[i].iov_len > UINT_MAX - total)
-			return -EINVAL;
-		total += iov[i].iov_len;
-		nents += ksmbd_crypto_sg_nents(iov[i].iov_base, iov[i].iov_len);
-	}
-	if (nents > GMAC_SG_ON_STACK) {
-		sgl = kvmalloc_array(nents, sizeof(*sgl), GFP_KERNEL);
-		if (!sgl)
-			return -ENOMEM;
-	}
-	obj = ksmbd_crypto_get(KSMBD_CRYPTO_GCM_AES);
-	if (!obj) {
-		err = -ENODEV;
-		goto out_free;
-	}
-
-	sg_init_table(sgl, nents);
-	sg = sgl;
-	for (i = 0; i < n; i++)
-		sg = ksmbd_crypto_sg_set(sg, iov[i].iov_base, iov[i].iov_len);
-	sg_set_buf(sg, obj->tag, KSMBD_GCM_TAG_SIZE);
-
-	memcpy(iv, nonce, sizeof(iv));
-	err = crypto_aead_setkey(obj->aead, key, 16);
-	if (!err) {
-		aead_request_set_callback(obj->req, 0, NULL, NULL);
-		aead_request_set_crypt(obj->req, sgl, sgl, 0, iv);
-		aead_request_set_ad(obj->req, total);
-		err = crypto_aead_encrypt(obj->req);
-	}
-	if (!err)
-		memcpy(sig, obj->tag, KSMBD_SIGNATURE_SIZE);
-	memzero_explicit(obj->tag, KSMBD_GCM_TAG_SIZE);
-	ksmbd_crypto_put(obj);
-out_free:
-	if (sgl != stack_sg)
-		kvfree(sgl);
-	return err;
+	return ksmbd_aead_seal_iov(KSMBD_CIPHER_AES128_GCM, key, nonce, iov, n,
+				   NULL, 0, sig);
 }
