@@ -98,6 +98,18 @@ struct ksmbd_session *ksmbd_session_lookup(struct ksmbd_conn *conn, u64 id);
  */
 __le32 ksmbd_session_check(struct ksmbd_session *sess);
 
+/*
+ * The session has keys to sign and encrypt with: authenticated (or expired,
+ * awaiting reauthentication), not guest or anonymous.
+ */
+static inline bool ksmbd_session_keyed(struct ksmbd_session *sess)
+{
+	enum ksmbd_sess_state s = READ_ONCE(sess->state);
+
+	return (s == KSMBD_SESS_VALID || s == KSMBD_SESS_EXPIRED) &&
+	       !sess->is_guest && !sess->is_anonymous;
+}
+
 static inline void ksmbd_session_get(struct ksmbd_session *sess)
 {
 	kref_get(&sess->kref);

@@ -128,15 +128,6 @@ static bool smb2_verify_elem(struct ksmbd_work *work,
 	return !crypto_memneq(want, got, sizeof(got));
 }
 
-/* Session has keys (authenticated, not guest/anonymous). */
-static bool smb2_sess_keyed(struct ksmbd_session *sess)
-{
-	enum ksmbd_sess_state s = READ_ONCE(sess->state);
-
-	return (s == KSMBD_SESS_VALID || s == KSMBD_SESS_EXPIRED) &&
-	       !sess->is_guest && !sess->is_anonymous;
-}
-
 /* --- session and tree for an element ---------------------------------- */
 
 static void work_set_sess(struct ksmbd_work *work, struct ksmbd_session *s)
@@ -191,14 +182,14 @@ static __le32 smb2_resolve(struct ksmbd_work *work, u16 cmd, u8 flags,
 			return STATUS_ACCESS_DENIED;
 		goto tree;
 	}
-	if (sess->encrypt && smb2_sess_keyed(sess) && !(flags & ROW_NOSIGN))
+	if (sess->encrypt && ksmbd_session_keyed(sess) && !(flags & ROW_NOSIGN))
 		return STATUS_ACCESS_DENIED;
 
 	/* signature ([MS-SMB2] 3.3.5.2.4) */
 	if (hdr->Flags & SMB2_FLAGS_SIGNED) {
-		if (smb2_sess_keyed(sess) && !smb2_verify_elem(work, sess))
+		if (ksmbd_session_keyed(sess) && !smb2_verify_elem(work, sess))
 			return STATUS_ACCESS_DENIED;
-	} else if (sess->sign && smb2_sess_keyed(sess) &&
+	} else if (sess->sign && ksmbd_session_keyed(sess) &&
 		   !(flags & ROW_NOSIGN)) {
 		return STATUS_ACCESS_DENIED;
 	}
@@ -348,7 +339,8 @@ static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
 	/* an encrypted response carries no signature ([MS-SMB2] 3.3.4.1.1) */
 	if (sess && status != STATUS_PENDING && !work->encrypted &&
 	    (work->sign_rsp ||
-	     (smb2_sess_keyed(sess) && status != STATUS_USER_SESSION_DELETED &&
+	     (ksmbd_session_keyed(sess) &&
+	      status != STATUS_USER_SESSION_DELETED &&
 	      (sess->sign || (req->Flags & SMB2_FLAGS_SIGNED))))) {
 		rsp->Flags |= SMB2_FLAGS_SIGNED;
 		if (smb2_calc_sig(conn, sess, iov, n, rsp->Signature))

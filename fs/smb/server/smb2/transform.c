@@ -38,15 +38,6 @@ int ksmbd_smb2_transform_check(const void *buf, u32 len, u32 *msg_len,
 	return 0;
 }
 
-/* The session has encryption keys: authenticated, not guest/anonymous. */
-static bool sess_can_crypt(struct ksmbd_session *sess)
-{
-	enum ksmbd_sess_state s = READ_ONCE(sess->state);
-
-	return (s == KSMBD_SESS_VALID || s == KSMBD_SESS_EXPIRED) &&
-	       !sess->is_guest && !sess->is_anonymous;
-}
-
 int ksmbd_smb2_decrypt(struct ksmbd_work *work)
 {
 	struct ksmbd_conn *conn = work->conn;
@@ -66,7 +57,7 @@ int ksmbd_smb2_decrypt(struct ksmbd_work *work)
 	sess = ksmbd_session_lookup(conn, sid);
 	if (!sess)
 		return -ENOENT;
-	if (!sess_can_crypt(sess)) {
+	if (!ksmbd_session_keyed(sess)) {
 		ksmbd_session_put(sess);
 		return -EACCES;
 	}
@@ -158,7 +149,7 @@ int ksmbd_smb2_send_unsolicited(struct ksmbd_conn *conn,
 				int n)
 {
 	if (sess && (sess->encrypt || READ_ONCE(sess->enc_seen)) &&
-	    conn->cipher && sess_can_crypt(sess))
+	    conn->cipher && ksmbd_session_keyed(sess))
 		return encrypt_send(conn, sess, iov, n);
 	return ksmbd_conn_send(conn, iov, n);
 }
