@@ -10,18 +10,6 @@
 . "$KSMBD_SELFTEST_DIR/tests/daemon-lib.sh"
 [ "$KSMBD_DAEMON" = ours ] || skip "3.4.7 spells smb3 encryption differently"
 
-start_daemon() {
-	k_control -s >/dev/null 2>&1
-	i=0
-	while mountd_pid >/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	"$KSMBD_TOOLS/ksmbd.mountd" -C "$KSMBD_CONF" -P "$KSMBD_PWDDB"
-	i=0
-	while ! grep -q ':01BD .* 0A ' /proc/net/tcp /proc/net/tcp6 2>/dev/null; do
-		[ $i -lt 200 ] || fail "the server did not come back"
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
 cp "$KSMBD_CONF" /run/ksmbd/ksmbd.conf.saved
 trap 'cp /run/ksmbd/ksmbd.conf.saved "$KSMBD_CONF"; start_daemon' EXIT
 

@@ -7,27 +7,6 @@
 . "$KSMBD_SELFTEST_DIR/tests/lib.sh"
 . "$KSMBD_SELFTEST_DIR/tests/daemon-lib.sh"
 
-start_daemon() {
-	k_control -s >/dev/null 2>&1
-	i=0
-	while mountd_pid >/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	if [ "$KSMBD_DAEMON" = ours ]; then
-		"$KSMBD_TOOLS/ksmbd.mountd" -C "$KSMBD_CONF" -P "$KSMBD_PWDDB"
-	else
-		"$KSMBD_TOOLS/ksmbd.mountd" -c "$KSMBD_CONF" -u "$KSMBD_PWDDB"
-	fi
-	wait_port 445 20 || fail "the server did not come back"
-}
-wait_port() {
-	hex=$(printf ':%04X ' "$1")
-	i=0
-	while [ $i -lt $(($2 * 10)) ]; do
-		grep -q "$hex.* 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 cp "$KSMBD_CONF" /run/ksmbd/ksmbd.conf.saved
 cp "$KSMBD_PWDDB" /run/ksmbd/ksmbdpwd.db.saved
 trap 'cp /run/ksmbd/ksmbd.conf.saved "$KSMBD_CONF"; start_daemon' EXIT

@@ -54,3 +54,30 @@ smbc_as() {
 share_list() {
 	smbclient -L "$KSMBD_SERVER" -s "$KSMBD_SMBCONF" -U "$KSMBD_USER%$KSMBD_PASSWORD"
 }
+
+# start_daemon: stop the running daemon (and the kernel server) and start it
+# again on the current config, for global settings that need a restart;
+# waits until the server listens again
+start_daemon() {
+	k_control -s >/dev/null 2>&1
+	i=0
+	while mountd_pid >/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	if [ "$KSMBD_DAEMON" = ours ]; then
+		"$KSMBD_TOOLS/ksmbd.mountd" -C "$KSMBD_CONF" -P "$KSMBD_PWDDB"
+	else
+		"$KSMBD_TOOLS/ksmbd.mountd" -c "$KSMBD_CONF" -u "$KSMBD_PWDDB"
+	fi
+	wait_port 445 20 || fail "the server did not come back"
+}
+
+# wait_port PORT SECONDS: until something listens on TCP PORT
+wait_port() {
+	hex=$(printf ':%04X ' "$1")
+	i=0
+	while [ $i -lt $(($2 * 10)) ]; do
+		grep -q "$hex.* 0A " /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
