@@ -206,6 +206,17 @@ static int negctx_put(struct ksmbd_work *work, u16 type, const void *data,
 	return 0;
 }
 
+/* A response context naming the one algorithm chosen: count 1, its id. */
+static int negctx_put_choice(struct ksmbd_work *work, u16 type, u16 id,
+			     u16 *count)
+{
+	u8 d[4];
+
+	put_unaligned_le16(1, d);
+	put_unaligned_le16(id, d + 2);
+	return negctx_put(work, type, d, sizeof(d), count);
+}
+
 /* --- response ------------------------------------------------------------ */
 
 static bool ksmbd_encryption_enabled(void)
@@ -357,7 +368,6 @@ __le32 smb2_negotiate(struct ksmbd_work *work)
 	}
 	if (dialect == SMB311_PROT_ID) {
 		u8 pre[4 + 2 + 32];	/* count, salt len, SHA-512, salt */
-		u8 sig[4];
 		u32 off;
 
 		put_unaligned_le16(1, pre);
@@ -370,22 +380,14 @@ __le32 smb2_negotiate(struct ksmbd_work *work)
 			goto out;
 		}
 		rsp->NegotiateContextOffset = cpu_to_le32(off);
-		if (ctx.signing) {
-			put_unaligned_le16(1, sig);
-			put_unaligned_le16(le16_to_cpu(ctx.sign_alg), sig + 2);
-			if (negctx_put(work, 8, sig, sizeof(sig), &nctx)) {
-				st = STATUS_NO_MEMORY;
-				goto out;
-			}
-		}
 		/* the cipher chosen, 0 when none is common ([MS-SMB2] 2.2.4.1.2) */
-		if (ctx.encrypt && ksmbd_encryption_enabled()) {
-			put_unaligned_le16(1, sig);
-			put_unaligned_le16(ctx.cipher, sig + 2);
-			if (negctx_put(work, 2, sig, sizeof(sig), &nctx)) {
-				st = STATUS_NO_MEMORY;
-				goto out;
-			}
+		if ((ctx.signing &&
+		     negctx_put_choice(work, 8, le16_to_cpu(ctx.sign_alg),
+				       &nctx)) ||
+		    (ctx.encrypt && ksmbd_encryption_enabled() &&
+		     negctx_put_choice(work, 2, ctx.cipher, &nctx))) {
+			st = STATUS_NO_MEMORY;
+			goto out;
 		}
 		rsp->NegotiateContextCount = cpu_to_le16(nctx);
 
