@@ -252,6 +252,22 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		goto out_dir;
 	}
 
+	/*
+	 * Windows opens the target's directory for the operation (FILE_ADD_FILE,
+	 * or FILE_ADD_SUBDIRECTORY for a directory, sharing read and write):
+	 * an open of that directory with DELETE access or that does not share
+	 * write fails the rename with a sharing violation (smb2.rename,
+	 * smb2.oplock.batch19).
+	 */
+	if (ksmbd_inode_share_conflict(d_inode(new_dir.dentry),
+				       fp->is_dir ? FILE_APPEND_DATA_LE :
+						    FILE_WRITE_DATA_LE,
+				       FILE_SHARE_READ_LE |
+				       FILE_SHARE_WRITE_LE)) {
+		st = STATUS_SHARING_VIOLATION;
+		goto out_dir;
+	}
+
 	old_dir = dget_parent(old);
 	trap = lock_rename(new_dir.dentry, old_dir);
 	if (old->d_parent != old_dir || d_unhashed(old)) {

@@ -396,6 +396,30 @@ int ksmbd_file_set_delete(struct ksmbd_file *fp, bool del)
 	return 0;
 }
 
+bool ksmbd_inode_share_conflict(struct inode *inode, __le32 acc,
+				__le32 share)
+{
+	struct ksmbd_inode *ki = ksmbd_inode_lookup(inode);
+	struct ksmbd_file *o;
+	bool conflict = false;
+
+	if (!ki)
+		return false;
+	mutex_lock(&ki->lock);
+	list_for_each_entry(o, &ki->opens, ki_node) {
+		if (o->stream)
+			continue;
+		if (ksmbd_share_conflict(acc, share, o->daccess,
+					 o->share_access)) {
+			conflict = true;
+			break;
+		}
+	}
+	mutex_unlock(&ki->lock);
+	ksmbd_inode_put(ki);
+	return conflict;
+}
+
 bool ksmbd_opens_beneath(struct dentry *dir)
 {
 	struct ksmbd_inode *ki;

@@ -147,6 +147,15 @@ void ksmbd_inode_unref(struct ksmbd_inode *ki);
 bool ksmbd_share_conflict(__le32 acc, __le32 share, __le32 oacc,
 			  __le32 oshare);
 
+/*
+ * Would an open (acc, share) of inode's file itself (not a stream)
+ * conflict with its opens through this server? Checked under ki->lock,
+ * nothing is recorded: for an open the server makes only for the length
+ * of one operation, as Windows opens a rename's target directory.
+ */
+bool ksmbd_inode_share_conflict(struct inode *inode, __le32 acc,
+				__le32 share);
+
 /* Session hooks called by core. */
 int ksmbd_fid_table_init(struct ksmbd_session *sess);
 /* Idempotent: sets sess->files to NULL. Files must already be closed. */
