@@ -321,7 +321,11 @@ int ksmbd_conn_rx_loop(void *arg)
 		conn->last_active = jiffies;
 		spin_unlock(&conn->lock);
 		INIT_WORK(&work->work, ksmbd_conn_work_fn);
-		queue_work(ksmbd_wq, &work->work);
+		/* in arrival order: see ksmbd_smb2_runs_inline() */
+		if (ksmbd_smb2_runs_inline(pdu, len))
+			ksmbd_smb2_process(work);
+		else
+			queue_work(ksmbd_wq, &work->work);
 	}
 	ksmbd_conn_teardown(conn);
 	return 0;

@@ -604,6 +604,26 @@ done:
 	smb2_process_done(work);
 }
 
+/*
+ * The receive thread runs a lone, plain CHANGE_NOTIFY itself, before it
+ * reads the next PDU: Windows arms a watch in the order the requests of a
+ * connection arrive, so a change made after the request was sent (from
+ * this connection or another) is seen by it, and two CHANGE_NOTIFYs sent
+ * back to back on one open are served in order (smbtorture
+ * smb2.notify.double, smb2.notify.basedir). Work items run in parallel and
+ * give neither. Its handler does not wait for the client: it answers at
+ * once or goes async (only sending can block, as for any response).
+ * Encrypted ones (the command is known after decryption) and compounds
+ * still go to the workqueue.
+ */
+bool ksmbd_smb2_runs_inline(const void *pdu, u32 len)
+{
+	const struct smb2_hdr *h = pdu;
+
+	return len >= sizeof(*h) && h->ProtocolId == SMB2_PROTO_NUMBER &&
+	       h->Command == SMB2_CHANGE_NOTIFY && !h->NextCommand;
+}
+
 /* --- SMB1 multi-protocol negotiate ------------------------------------- */
 
 /*

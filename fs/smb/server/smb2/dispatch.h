@@ -67,8 +67,13 @@ __le32 ksmbd_fsctl_validate_negotiate(struct ksmbd_work *work, const void *in,
 				      u32 in_len, void *out, u32 out_max,
 				      u32 *out_len);
 
-/* Process one received PDU (runs on ksmbd_wq; frees the work). */
+/*
+ * Process one received PDU (runs on ksmbd_wq, or in the receive thread
+ * when ksmbd_smb2_runs_inline() says so; frees the work).
+ */
 void ksmbd_smb2_process(struct ksmbd_work *work);
+/* Must the receive thread process this PDU before reading on? (dispatch.c) */
+bool ksmbd_smb2_runs_inline(const void *pdu, u32 len);
 
 /* core-internal: SMB1 multi-protocol NEGOTIATE (dispatch.c, negotiate.c) */
 int ksmbd_smb1_negotiate(struct ksmbd_work *work);

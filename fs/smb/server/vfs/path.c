@@ -160,9 +160,9 @@ static int ksmbd_set_groups(struct cred *cred, const struct ksmbd_user *u)
 
 const struct cred *ksmbd_vfs_override_creds(struct ksmbd_work *work)
 {
-	const struct ksmbd_user *u = work->sess ? work->sess->user : NULL;
+	struct ksmbd_user *u = work->sess ? ksmbd_session_user(work->sess) : NULL;
 	const struct ksmbd_share *share = work->tcon->share;
-	const struct cred *old;
+	const struct cred *old = NULL;
 	struct cred *cred;
 	uid_t uid = u ? u->uid : KSMBD_NOBODY_ID;
 	gid_t gid = u ? u->gid : KSMBD_NOBODY_ID;
@@ -174,18 +174,20 @@ const struct cred *ksmbd_vfs_override_creds(struct ksmbd_work *work)
 
 	cred = prepare_creds();
 	if (!cred)
-		return NULL;
+		goto out;
 	cred->fsuid = make_kuid(&init_user_ns, uid);
 	cred->fsgid = make_kgid(&init_user_ns, gid);
 	if (!uid_valid(cred->fsuid) || !gid_valid(cred->fsgid) ||
 	    ksmbd_set_groups(cred, u)) {
 		abort_creds(cred);
-		return NULL;
+		goto out;
 	}
 	if (uid != 0)
 		cap_clear(cred->cap_effective);
 	old = override_creds(cred);
 	put_cred(cred);		/* override_creds took its own reference */
+out:
+	ksmbd_user_put(u);
 	return old;
 }
 
