@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * CHANGE_NOTIFY watches (see vfs/notify.h). Events of the directory's
- * entries reach the watch through an fsnotify inode mark on it
- * (WATCH_TREE is served for the first level only).
+ * entries reach a watch through an fsnotify inode mark on it; a WATCH_TREE
+ * watch takes its events, at every depth, from a superblock mark of a
+ * second group instead (see tree_event()).
  */
+#include <linux/dcache.h>
 #include <linux/fs.h>
 #include <linux/fsnotify_backend.h>
 #include <linux/mutex.h>
@@ -26,6 +28,18 @@ struct ksmbd_notify_mark {
 	bool renaming;			/* FS_RENAME seen, old/new names follow */
 };
 
+/*
+ * One per superblock on which WATCH_TREE watches are (tree group): it
+ * sees every change of the filesystem, and gives those beneath a watched
+ * directory to its tree watches. Exists while it has some.
+ */
+struct ksmbd_notify_sb {
+	struct fsnotify_mark mark;
+	/* the list; taken in tree_event(), never while taking i_rwsem */
+	struct mutex lock;
+	struct list_head trees;		/* struct ksmbd_notify.t_node */
+};
+
 /* One per directory open that asked (fp->watches). */
 struct ksmbd_notify {
 	struct kref kref;		/* the open's, one per pending request */
@@ -34,6 +48,10 @@ struct ksmbd_notify {
 	struct list_head fp_node;	/* fp->watches, under fp->lock */
 	u32 filter;			/* FILE_NOTIFY_CHANGE_*, fixed */
 	u32 max_buf;			/* first request's buffer, fixed */
+	/* WATCH_TREE (fixed): its superblock mark, referenced, and root */
+	struct ksmbd_notify_sb *sbm;
+	struct dentry *root;		/* referenced until the cleanup */
+	struct list_head t_node;	/* sbm->trees, under sbm->lock */
 	/* under m->lock: */
 	bool closed;			/* the open is gone */
 	bool overflow;			/* changes were lost */
@@ -67,8 +85,9 @@ static_assert(sizeof(struct ksmbd_notify_info) == 12);
 /* pid -> xa_mk_value(filter) of the tasks between begin and end */
 static DEFINE_XARRAY(ksmbd_notify_hints);
 static struct fsnotify_group *ksmbd_notify_group;
+static struct fsnotify_group *ksmbd_notify_tree_group;	/* sb marks */
 static struct workqueue_struct *ksmbd_notify_wq;	/* sends completions */
-/* creation of the group; marks attached or detached; m->watches */
+/* creation of the groups; marks attached or detached; m->watches */
 static DEFINE_MUTEX(ksmbd_notify_lock);
 
 /* --- encoding ------------------------------------------------------------ */
@@ -181,6 +200,8 @@ static void watch_free(struct kref *kref)
 
 	changes_free(&n->changes);
 	fsnotify_put_mark(&n->m->mark);
+	if (n->sbm)
+		fsnotify_put_mark(&n->sbm->mark);
 	kfree(n);
 }
 
@@ -350,13 +371,190 @@ static int watch_event(struct fsnotify_mark *mark, u32 mask,
 		c->action = event_action(m, mask);
 	else if (mask & FS_MOVED_TO)
 		m->renaming = false;
+	/* tree watches take their events from tree_event() */
 	list_for_each_entry(n, &m->watches, m_node)
-		if (filter & n->filter)
+		if ((filter & n->filter) && !n->sbm)
 			watch_queue(n, c);
 	spin_unlock(&m->lock);
 	kfree(c);
 	return 0;
 }
+
+/* --- WATCH_TREE ---------------------------------------------------------- */
+
+int ksmbd_notify_tree_name(const char *root, const char *dir,
+			   const char *name, u32 nlen, char *out, u32 size)
+{
+	size_t rl = strlen(root), dl, len, i;
+	const char *rel;
+
+	if (rl == 1 && root[0] == '/')
+		rl = 0;			/* the filesystem's root */
+	if (strncmp(dir, root, rl) || (dir[rl] != '/' && dir[rl] != '\0'))
+		return -ENOENT;
+	rel = dir + rl;
+	if (*rel == '/')
+		rel++;
+	dl = strlen(rel);
+	len = dl + (dl ? 1 : 0) + nlen;
+	if (len >= size)
+		return -ENAMETOOLONG;
+	for (i = 0; i < dl; i++)
+		out[i] = rel[i] == '/' ? '\\' : rel[i];
+	if (dl)
+		out[dl++] = '\\';
+	memcpy(out + dl, name, nlen);
+	out[len] = '\0';
+	return len;
+}
+
+/*
+ * Queue, on every tree watch of s that dir (path dpath) is in or beneath,
+ * the change action of name under filter; under s->lock. buf, rbuf: two
+ * PATH_MAX buffers.
+ */
+static void tree_queue(struct ksmbd_notify_sb *s, const char *dpath,
+		       const struct qstr *name, u32 action, u32 filter,
+		       char *buf, char *rbuf)
+{
+	struct ksmbd_notify_change *c;
+	struct ksmbd_notify *n;
+	const char *root;
+	struct qstr q;
+	int len;
+
+	list_for_each_entry(n, &s->trees, t_node) {
+		if (!(filter & n->filter))
+			continue;
+		root = dentry_path_raw(n->root, rbuf, PATH_MAX);
+		if (IS_ERR(root) || d_unlinked(n->root))
+			continue;
+		len = ksmbd_notify_tree_name(root, dpath, name->name,
+					     name->len, buf, PATH_MAX);
+		if (len == -ENOENT)
+			continue;
+		c = NULL;
+		if (len > 0) {
+			q = (struct qstr)QSTR_INIT(buf, len);
+			c = change_alloc(&q);
+		}
+		/* a name we cannot tell: the client is told to enumerate */
+		if (c)
+			c->action = action;
+		spin_lock(&n->m->lock);
+		watch_queue(n, c);
+		spin_unlock(&n->m->lock);
+		kfree(c);
+	}
+}
+
+/* The path of dir's dentry from the filesystem's root in buf, or NULL. */
+static const char *tree_dir_path(struct dentry *d, char *buf)
+{
+	const char *p;
+
+	if (!d || d_unlinked(d))
+		return NULL;
+	p = dentry_path_raw(d, buf, PATH_MAX);
+	return IS_ERR(p) ? NULL : p;
+}
+
+/*
+ * The tree group's handler: every change of the superblock, with its
+ * directory and name. A rename is taken from FS_RENAME, which names both
+ * ends (FS_MOVED_FROM/TO are ignored here): inside one directory it is an
+ * old name/new name pair, else a remove and an add ([MS-FSCC] 2.7.1), each
+ * reported to the tree watches whose tree holds that end. Attribute changes
+ * of a directory come with its name only if its parent is watched
+ * (fsnotify gives sb marks parent and name for non-directories).
+ */
+static int tree_event(struct fsnotify_group *group, u32 mask,
+		      const void *data, int data_type, struct inode *dir,
+		      const struct qstr *name, u32 cookie,
+		      struct fsnotify_iter_info *iter_info)
+{
+	struct fsnotify_mark *fm = fsnotify_iter_sb_mark(iter_info);
+	struct dentry *moved = NULL, *d, *nd = NULL;
+	char *dbuf, *buf, *rbuf, *nbuf = NULL;
+	bool isdir = mask & FS_ISDIR;
+	const char *dpath, *npath;
+	struct ksmbd_notify_sb *s;
+	struct name_snapshot snap;
+
+	if (!fm || !dir || !name ||
+	    (mask & (FS_MOVED_FROM | FS_MOVED_TO)))
+		return 0;
+	s = container_of(fm, struct ksmbd_notify_sb, mark);
+	if (mask & FS_RENAME) {
+		moved = fsnotify_data_dentry(data, data_type);
+		if (!moved)
+			return 0;
+	}
+	d = d_find_any_alias(dir);
+	if (!d)
+		return 0;
+	dbuf = __getname();
+	buf = __getname();
+	rbuf = __getname();
+	if (moved)
+		nbuf = __getname();
+	if (!dbuf || !buf || !rbuf || (moved && !nbuf))
+		goto out;
+	dpath = tree_dir_path(d, dbuf);
+
+	mutex_lock(&s->lock);
+	if (!moved) {
+		u32 action = (mask & FS_CREATE) ? FILE_ACTION_ADDED :
+			     (mask & FS_DELETE) ? FILE_ACTION_REMOVED :
+			     FILE_ACTION_MODIFIED;
+
+		if (dpath)
+			tree_queue(s, dpath, name, action,
+				   event_filter(mask, isdir), buf, rbuf);
+	} else {
+		u32 filter = isdir ? FILE_NOTIFY_CHANGE_DIR_NAME :
+				     FILE_NOTIFY_CHANGE_FILE_NAME;
+		bool same;
+
+		nd = dget_parent(moved);
+		same = nd == d;
+		npath = tree_dir_path(nd, nbuf);
+		if (dpath)
+			tree_queue(s, dpath, name,
+				   same ? FILE_ACTION_RENAMED_OLD_NAME :
+					  FILE_ACTION_REMOVED, filter, buf, rbuf);
+		if (npath) {
+			take_dentry_name_snapshot(&snap, moved);
+			tree_queue(s, npath, &snap.name,
+				   same ? FILE_ACTION_RENAMED_NEW_NAME :
+					  FILE_ACTION_ADDED, filter, buf, rbuf);
+			release_dentry_name_snapshot(&snap);
+		}
+	}
+	mutex_unlock(&s->lock);
+out:
+	dput(nd);
+	dput(d);
+	if (nbuf)
+		__putname(nbuf);
+	if (rbuf)
+		__putname(rbuf);
+	if (buf)
+		__putname(buf);
+	if (dbuf)
+		__putname(dbuf);
+	return 0;
+}
+
+static void tree_free_mark(struct fsnotify_mark *mark)
+{
+	kfree(container_of(mark, struct ksmbd_notify_sb, mark));
+}
+
+static const struct fsnotify_ops ksmbd_notify_tree_ops = {
+	.handle_event = tree_event,
+	.free_mark = tree_free_mark,
+};
 
 static void watch_free_mark(struct fsnotify_mark *mark)
 {
@@ -386,6 +584,23 @@ static struct fsnotify_group *notify_group(void)
 #define WATCH_MASK	(FS_CREATE | FS_DELETE | FS_MOVED_FROM | FS_MOVED_TO | \
 			 FS_RENAME | FS_MODIFY | FS_ATTRIB | FS_EVENT_ON_CHILD)
 
+/*
+ * Attach fm, a new mark of g, to the object at connp (of type) with mask:
+ * 0 with the reference of fsnotify_init_mark(), or -errno with fm freed.
+ */
+static int mark_attach(struct fsnotify_mark *fm, struct fsnotify_group *g,
+		       fsnotify_connp_t *connp, unsigned int type, u32 mask)
+{
+	int err;
+
+	fsnotify_init_mark(fm, g);
+	fm->mask = mask;
+	err = fsnotify_add_mark(fm, connp, type, 0, NULL);
+	if (err)
+		fsnotify_put_mark(fm);	/* frees it */
+	return err;
+}
+
 /* The inode's mark, referenced; under ksmbd_notify_lock. */
 static struct ksmbd_notify_mark *mark_get(struct inode *inode, int *err)
 {
@@ -404,19 +619,60 @@ static struct ksmbd_notify_mark *mark_get(struct inode *inode, int *err)
 		return NULL;
 	spin_lock_init(&m->lock);
 	INIT_LIST_HEAD(&m->watches);
-	fsnotify_init_mark(&m->mark, g);
-	m->mark.mask = WATCH_MASK;
-	*err = fsnotify_add_inode_mark(&m->mark, inode, 0);
-	if (*err) {
-		fsnotify_put_mark(&m->mark);	/* frees m */
-		return NULL;
+	*err = mark_attach(&m->mark, g, &inode->i_fsnotify_marks,
+			   FSNOTIFY_OBJ_TYPE_INODE, WATCH_MASK);
+	return *err ? NULL : m;
+}
+
+#define TREE_MASK	(FS_CREATE | FS_DELETE | FS_RENAME | FS_MODIFY | \
+			 FS_ATTRIB | FS_EVENT_ON_CHILD)
+
+/* The superblock's tree mark, referenced; under ksmbd_notify_lock. */
+static struct ksmbd_notify_sb *sb_mark_get(struct super_block *sb, int *err)
+{
+	struct fsnotify_group *g = ksmbd_notify_tree_group;
+	struct fsnotify_mark *fm;
+	struct ksmbd_notify_sb *s;
+
+	*err = -ENOMEM;
+	if (!g) {
+		g = fsnotify_alloc_group(&ksmbd_notify_tree_ops, 0);
+		if (IS_ERR(g))
+			return NULL;
+		ksmbd_notify_tree_group = g;
 	}
-	return m;	/* with the reference of fsnotify_init_mark() */
+	fm = fsnotify_find_mark(&sb->s_fsnotify_marks, g);
+	if (fm)
+		return container_of(fm, struct ksmbd_notify_sb, mark);
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return NULL;
+	mutex_init(&s->lock);
+	INIT_LIST_HEAD(&s->trees);
+	*err = mark_attach(&s->mark, g, &sb->s_fsnotify_marks,
+			   FSNOTIFY_OBJ_TYPE_SB, TREE_MASK);
+	return *err ? NULL : s;
+}
+
+/* Make n a tree watch of its directory; under ksmbd_notify_lock. */
+static int watch_tree(struct ksmbd_notify *n, struct ksmbd_file *fp)
+{
+	struct dentry *root = fp->filp->f_path.dentry;
+	int err;
+
+	n->sbm = sb_mark_get(root->d_sb, &err);
+	if (!n->sbm)
+		return err;
+	n->root = dget(root);
+	mutex_lock(&n->sbm->lock);
+	list_add_tail(&n->t_node, &n->sbm->trees);
+	mutex_unlock(&n->sbm->lock);
+	return 0;
 }
 
 /* fp's watch, created with the first request's parameters; under fp->lock */
 static struct ksmbd_notify *watch_get(struct ksmbd_file *fp, u32 filter,
-				      u32 out_max, __le32 *st)
+				      bool tree, u32 out_max, __le32 *st)
 {
 	struct ksmbd_notify *n;
 	int err = -ENOMEM;
@@ -432,8 +688,20 @@ static struct ksmbd_notify *watch_get(struct ksmbd_file *fp, u32 filter,
 	INIT_LIST_HEAD(&n->reqs);
 	n->filter = filter;
 	n->max_buf = out_max;
+	INIT_LIST_HEAD(&n->t_node);
 	mutex_lock(&ksmbd_notify_lock);
 	n->m = mark_get(file_inode(fp->filp), &err);
+	if (n->m && tree) {
+		err = watch_tree(n, fp);
+		if (err) {
+			/* a mark made for us alone goes again */
+			if (list_empty(&n->m->watches))
+				fsnotify_destroy_mark(&n->m->mark,
+						      ksmbd_notify_group);
+			fsnotify_put_mark(&n->m->mark);
+			n->m = NULL;
+		}
+	}
 	if (n->m) {
 		spin_lock(&n->m->lock);
 		list_add_tail(&n->m_node, &n->m->watches);
@@ -476,7 +744,7 @@ __le32 ksmbd_notify_watch(struct ksmbd_work *work, struct ksmbd_file *fp,
 		kfree(r);
 		return STATUS_FILE_CLOSED;
 	}
-	n = watch_get(fp, filter, out_max, &st);
+	n = watch_get(fp, filter, tree, out_max, &st);
 	if (!n) {
 		mutex_unlock(&fp->lock);
 		kfree(r);
@@ -573,6 +841,19 @@ void ksmbd_notify_cleanup(struct ksmbd_file *fp)
 		return;
 	m = n->m;
 	mutex_lock(&ksmbd_notify_lock);
+	if (n->sbm) {
+		mutex_lock(&n->sbm->lock);
+		list_del(&n->t_node);
+		last = list_empty(&n->sbm->trees);
+		mutex_unlock(&n->sbm->lock);
+		/* not kept past the open: its mount may go */
+		dput(n->root);
+		n->root = NULL;
+		/* the memory goes with the watch's reference */
+		if (last)
+			fsnotify_destroy_mark(&n->sbm->mark,
+					      ksmbd_notify_tree_group);
+	}
 	spin_lock(&m->lock);
 	list_del(&n->m_node);
 	n->closed = true;
@@ -601,5 +882,9 @@ void ksmbd_notify_exit(void)
 	if (ksmbd_notify_group) {
 		fsnotify_destroy_group(ksmbd_notify_group);
 		ksmbd_notify_group = NULL;
+	}
+	if (ksmbd_notify_tree_group) {
+		fsnotify_destroy_group(ksmbd_notify_tree_group);
+		ksmbd_notify_tree_group = NULL;
 	}
 }

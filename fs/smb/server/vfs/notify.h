@@ -11,7 +11,11 @@
  * the next request at once; a change seen while one is pending completes
  * the oldest pending request (a rename's old name waits for its new name).
  * Changes that do not fit the client's buffer, or an overflowed watch,
- * complete with STATUS_NOTIFY_ENUM_DIR and no data. Closing the open
+ * complete with STATUS_NOTIFY_ENUM_DIR and no data. A WATCH_TREE watch
+ * sees changes at every depth beneath its directory, named relative to it
+ * ("sub\name"), through one fsnotify superblock mark per filesystem with
+ * such watches (no per-directory state: nothing to bound but the queued
+ * changes); every change of that filesystem then passes its handler. Closing the open
  * completes its pending requests with STATUS_NOTIFY_CLEANUP; CANCEL with
  * STATUS_CANCELLED.
  *
@@ -23,7 +27,10 @@
  * pending requests; it is taken from fsnotify handlers (process context,
  * with the directory's i_rwsem possibly held), under conn->async_lock (the
  * cancel callback) and under fp->lock (cleanup). Responses are built and
- * sent from a workqueue, never under it.
+ * sent from a workqueue, never under it. The superblock mark's mutex
+ * guards its list of tree watches; it is taken in the fsnotify handler
+ * (after i_rwsem) and under ksmbd_notify_lock, and nothing holding it
+ * takes an i_rwsem.
  */
 #ifndef __KSMBD_VFS_NOTIFY_H__
 #define __KSMBD_VFS_NOTIFY_H__
@@ -79,5 +86,16 @@ void ksmbd_notify_exit(void);
  * measure. Returns the bytes used, or -ENOSPC if they do not fit.
  */
 int ksmbd_notify_pack(void *buf, u32 size, const struct list_head *changes);
+
+/*
+ * The name a tree watch reports for the entry name (nlen bytes) of the
+ * directory at path dir, the watch's directory being at path root (paths
+ * from the filesystem's root as dentry_path_raw() writes them: "/" or
+ * "/a/b"): "b\name" for root "/a" and dir "/a/b", "name" for dir "/a".
+ * Written NUL-terminated into out (size bytes). Returns its length,
+ * -ENOENT if dir is neither root nor beneath it, -ENAMETOOLONG.
+ */
+int ksmbd_notify_tree_name(const char *root, const char *dir,
+			   const char *name, u32 nlen, char *out, u32 size);
 
 #endif /* __KSMBD_VFS_NOTIFY_H__ */

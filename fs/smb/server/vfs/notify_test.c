@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * KUnit: the FILE_NOTIFY_INFORMATION encoder (vfs/notify.h) - alignment,
- * chaining, coalescing and the buffer limit.
+ * chaining, coalescing and the buffer limit - and the names of tree
+ * watches.
  */
 #include <kunit/test.h>
 #include <linux/slab.h>
@@ -102,10 +103,50 @@ static void notify_pack_coalesce(struct kunit *test)
 	expect_entry(test, buf + 48, 0, FILE_ACTION_REMOVED, "f");
 }
 
+static void expect_tree_name(struct kunit *test, const char *root,
+			     const char *dir, const char *name, int ret,
+			     const char *want)
+{
+	char out[32];
+
+	memset(out, 'x', sizeof(out));
+	KUNIT_EXPECT_EQ_MSG(test, ksmbd_notify_tree_name(root, dir, name,
+							 strlen(name), out,
+							 sizeof(out)),
+			    ret, "root %s dir %s", root, dir);
+	if (ret >= 0)
+		KUNIT_EXPECT_STREQ(test, out, want);
+}
+
+/* Tree names: relative to the watched directory, with backslashes. */
+static void notify_tree_name(struct kunit *test)
+{
+	expect_tree_name(test, "/w", "/w", "f", 1, "f");
+	expect_tree_name(test, "/w", "/w/a", "f", 3, "a\\f");
+	expect_tree_name(test, "/w", "/w/a/bc", "f.txt", 10, "a\\bc\\f.txt");
+	expect_tree_name(test, "/s/w", "/s/w/a", "f", 3, "a\\f");
+	/* the filesystem's root watched */
+	expect_tree_name(test, "/", "/", "f", 1, "f");
+	expect_tree_name(test, "/", "/a/b", "f", 5, "a\\b\\f");
+	/* not beneath: a sibling sharing a prefix, a parent, elsewhere */
+	expect_tree_name(test, "/w", "/wx", "f", -ENOENT, NULL);
+	expect_tree_name(test, "/w", "/wx/a", "f", -ENOENT, NULL);
+	expect_tree_name(test, "/w/a", "/w", "f", -ENOENT, NULL);
+	expect_tree_name(test, "/w", "/v/w", "f", -ENOENT, NULL);
+	/* 31 characters and the NUL fit 32 bytes, 32 do not */
+	expect_tree_name(test, "/w", "/w/0123456789012345678901234",
+			 "abcd", 30, "0123456789012345678901234\\abcd");
+	expect_tree_name(test, "/w", "/w/0123456789012345678901234",
+			 "abcde", 31, "0123456789012345678901234\\abcde");
+	expect_tree_name(test, "/w", "/w/0123456789012345678901234",
+			 "abcdef", -ENAMETOOLONG, NULL);
+}
+
 static struct kunit_case ksmbd_vfs_notify_cases[] = {
 	KUNIT_CASE(notify_pack_chain),
 	KUNIT_CASE(notify_pack_limit),
 	KUNIT_CASE(notify_pack_coalesce),
+	KUNIT_CASE(notify_tree_name),
 	{}
 };
 
