@@ -35,6 +35,7 @@ struct ksmbd_session *ksmbd_session_create(struct ksmbd_conn *conn)
 	sess->id = id;
 	sess->conn = conn;
 	mutex_init(&sess->lock);
+	spin_lock_init(&sess->user_lock);
 	sess->state = KSMBD_SESS_IN_PROGRESS;
 	xa_init_flags(&sess->trees, XA_FLAGS_ALLOC1);
 	xa_init_flags(&sess->pipes, XA_FLAGS_ALLOC1);
@@ -89,6 +90,29 @@ struct ksmbd_session *ksmbd_session_lookup(struct ksmbd_conn *conn, u64 id)
 	return sess;
 }
 
+struct ksmbd_user *ksmbd_session_user(struct ksmbd_session *sess)
+{
+	struct ksmbd_user *user;
+
+	spin_lock(&sess->user_lock);
+	user = ksmbd_user_get(sess->user);
+	spin_unlock(&sess->user_lock);
+	return user;
+}
+
+void ksmbd_session_set_user(struct ksmbd_session *sess,
+			    struct ksmbd_user *user)
+{
+	struct ksmbd_user *old;
+
+	lockdep_assert_held(&sess->lock);
+	spin_lock(&sess->user_lock);
+	old = sess->user;
+	sess->user = user;
+	spin_unlock(&sess->user_lock);
+	ksmbd_user_put(old);
+}
+
 __le32 ksmbd_session_check(struct ksmbd_session *sess)
 {
 	switch (READ_ONCE(sess->state)) {
@@ -106,6 +130,7 @@ __le32 ksmbd_session_check(struct ksmbd_session *sess)
 void ksmbd_session_destroy(struct ksmbd_session *sess)
 {
 	struct ksmbd_conn *conn = sess->conn;
+	struct ksmbd_user *user;
 	bool logout;
 
 	mutex_lock(&sess->lock);
@@ -122,8 +147,10 @@ void ksmbd_session_destroy(struct ksmbd_session *sess)
 	ksmbd_close_session_files(sess);
 	ksmbd_pipe_close_session(sess);
 	ksmbd_tree_disconnect_all(sess);
-	if (logout && sess->user && !sess->user->guest)
-		ksmbd_ipc_logout(sess->user->name, sess->user->flags);
+	user = ksmbd_session_user(sess);
+	if (logout && user && !user->guest)
+		ksmbd_ipc_logout(user->name, user->flags);
+	ksmbd_user_put(user);
 
 	if (xa_cmpxchg(&conn->sessions, sess->id, sess, NULL, 0) == sess)
 		ksmbd_session_put(sess);	/* the table's reference */
@@ -150,9 +177,11 @@ void ksmbd_session_destroy_all(struct ksmbd_conn *conn)
 void ksmbd_session_destroy_previous(struct ksmbd_session *sess, u64 prev_id)
 {
 	struct ksmbd_session *prev = NULL;
+	struct ksmbd_user *user, *prev_user;
 	struct ksmbd_conn *conn;
+	bool same;
 
-	if (!prev_id || prev_id == sess->id || !sess->user)
+	if (!prev_id || prev_id == sess->id)
 		return;
 	mutex_lock(&ksmbd_conn_list_lock);
 	list_for_each_entry(conn, &ksmbd_conn_list, list) {
@@ -163,13 +192,12 @@ void ksmbd_session_destroy_previous(struct ksmbd_session *sess, u64 prev_id)
 	mutex_unlock(&ksmbd_conn_list_lock);
 	if (!prev)
 		return;
-	mutex_lock(&prev->lock);
-	if (!prev->user || strcmp(prev->user->name, sess->user->name)) {
-		mutex_unlock(&prev->lock);
-		ksmbd_session_put(prev);
-		return;
-	}
-	mutex_unlock(&prev->lock);
-	ksmbd_session_destroy(prev);
+	user = ksmbd_session_user(sess);
+	prev_user = ksmbd_session_user(prev);
+	same = user && prev_user && !strcmp(prev_user->name, user->name);
+	ksmbd_user_put(prev_user);
+	ksmbd_user_put(user);
+	if (same)
+		ksmbd_session_destroy(prev);
 	ksmbd_session_put(prev);
 }

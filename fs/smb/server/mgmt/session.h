@@ -15,9 +15,14 @@
  * reference).
  *
  * Locking:
- *   sess->lock (mutex) guards state, user, the keys, preauth_hash, auth_ctx,
+ *   sess->lock (mutex) guards state, the keys, preauth_hash, auth_ctx,
  *     flags and expires; it is held across one SESSION_SETUP step so that
  *     two setups of the same session cannot interleave.
+ *   sess->user_lock (spinlock) guards the user pointer, which a
+ *     reauthentication may replace while other requests of the session run:
+ *     it is written with ksmbd_session_set_user() under sess->lock too, and
+ *     read by everyone else with ksmbd_session_user(), which returns a
+ *     reference. SESSION_SETUP, holding sess->lock, may read it directly.
  *   state is also read locklessly with READ_ONCE() by lookups: a session
  *     that is not KSMBD_SESS_VALID is refused to everything but
  *     SESSION_SETUP.
@@ -32,6 +37,7 @@
 
 #include <linux/kref.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/xarray.h>
 #include <linux/atomic.h>
 #include <linux/types.h>
@@ -58,9 +64,11 @@ struct ksmbd_session {
 
 	struct mutex lock;		/* see header comment */
 	enum ksmbd_sess_state state;
+	spinlock_t user_lock;		/* see header comment */
 	struct ksmbd_user *user;	/* referenced; NULL for anonymous */
 	bool is_guest;
 	bool is_anonymous;
+	bool keyed;			/* authenticated with a session key */
 	bool sign;			/* responses/requests must be signed */
 	bool encrypt;			/* every request must come encrypted */
 	bool enc_seen;			/* the client has sent encrypted requests */
@@ -100,15 +108,27 @@ __le32 ksmbd_session_check(struct ksmbd_session *sess);
 
 /*
  * The session has keys to sign and encrypt with: authenticated (or expired,
- * awaiting reauthentication), not guest or anonymous.
+ * awaiting reauthentication) by a user with a session key, not as guest or
+ * anonymous. A later reauthentication keeps the keys of the first one
+ * ([MS-SMB2] 3.3.5.5.3), whoever it names.
  */
 static inline bool ksmbd_session_keyed(struct ksmbd_session *sess)
 {
 	enum ksmbd_sess_state s = READ_ONCE(sess->state);
 
 	return (s == KSMBD_SESS_VALID || s == KSMBD_SESS_EXPIRED) &&
-	       !sess->is_guest && !sess->is_anonymous;
+	       READ_ONCE(sess->keyed);
 }
+
+/* The session's user with a reference (ksmbd_user_put()), or NULL. */
+struct ksmbd_user *ksmbd_session_user(struct ksmbd_session *sess);
+
+/*
+ * Make user (whose reference the session takes over; NULL for anonymous)
+ * the session's user and drop the previous one. Caller holds sess->lock.
+ */
+void ksmbd_session_set_user(struct ksmbd_session *sess,
+			    struct ksmbd_user *user);
 
 static inline void ksmbd_session_get(struct ksmbd_session *sess)
 {

@@ -36,6 +36,13 @@ struct ksmbd_user *ksmbd_user_lookup(const char *account);
 struct ksmbd_user *ksmbd_user_guest(void);
 void ksmbd_user_put(struct ksmbd_user *user);
 
+static inline struct ksmbd_user *ksmbd_user_get(struct ksmbd_user *user)
+{
+	if (user)
+		kref_get(&user->kref);
+	return user;
+}
+
 /*
  * Build a user from a validated LOGIN answer to a lookup of asked: needs a
  * 16-byte NT hash unless it is the guest (used by user.c, KUnit).

@@ -123,6 +123,9 @@ static __le32 setup_established(struct setup_ctx *c)
 		return STATUS_ACCESS_DENIED;
 	if (sess->is_guest || sess->is_anonymous)
 		return 0;
+	/* a reauthentication keeps the first one's keys (3.3.5.5.2) */
+	if (!c->reauth)
+		WRITE_ONCE(sess->keyed, true);
 	if (conn->dialect >= SMB30_PROT_ID && !c->reauth) {
 		if (ksmbd_derive_session_keys(conn->dialect, sess->sess_key,
 					      sizeof(sess->sess_key),
@@ -228,6 +231,22 @@ static __le32 setup_ntlm_negotiate(struct setup_ctx *c, const u8 *tok,
 	return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
+/*
+ * Who the session now acts as (user's reference taken over). A
+ * reauthentication may name anyone, anonymous included: requests from then
+ * on run as that account, while the keys stay those of the first
+ * authentication ([MS-SMB2] 3.3.5.5.2).
+ */
+static void setup_identity(struct setup_ctx *c, struct ksmbd_user *user,
+			   bool guest, bool anonymous)
+{
+	struct ksmbd_session *sess = c->sess;
+
+	ksmbd_session_set_user(sess, user);
+	WRITE_ONCE(sess->is_guest, guest);
+	WRITE_ONCE(sess->is_anonymous, anonymous);
+}
+
 static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 				      size_t len)
 {
@@ -246,9 +265,7 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 
 	if (ksmbd_ntlmssp_is_anonymous(&a)) {
 		/* what an anonymous session reaches is tree-connect policy */
-		if (c->reauth)
-			return STATUS_LOGON_FAILURE;
-		sess->is_anonymous = true;
+		setup_identity(c, NULL, false, true);
 		c->flags = SMB2_SESSION_FLAG_IS_NULL_LE;
 		return 0;
 	}
@@ -266,11 +283,6 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 		return STATUS_LOGON_FAILURE;
 	if (user->guest) {
 		/* "map to guest = bad user": no password check, no keys */
-		if (c->reauth) {
-			ksmbd_user_put(user);
-			return STATUS_LOGON_FAILURE;
-		}
-		sess->is_guest = true;
 		c->flags = SMB2_SESSION_FLAG_IS_GUEST_LE;
 	} else {
 		rc = ksmbd_ntlmv2_verify(user->nt_hash, &a, st->challenge,
@@ -288,14 +300,7 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 			return mst;
 		}
 	}
-	if (c->reauth && sess->user && strcmp(sess->user->name, user->name)) {
-		/* reauthentication must not switch accounts */
-		ksmbd_user_put(user);
-		return STATUS_LOGON_FAILURE;
-	}
-	if (sess->user)
-		ksmbd_user_put(sess->user);
-	sess->user = user;
+	setup_identity(c, user, user->guest, false);
 	return 0;
 }
 
@@ -319,7 +324,7 @@ static __le32 setup_krb5(struct setup_ctx *c, const u8 *blob, size_t len)
 	user = ksmbd_user_from_response(&r->login_response);
 	if (!user)
 		goto out;
-	sess->user = user;
+	setup_identity(c, user, false, false);
 	memcpy(sess->sess_key, r->payload, sizeof(sess->sess_key));
 	memcpy(c->out, r->payload + r->session_key_len, r->spnego_blob_len);
 	c->out_len = r->spnego_blob_len;
@@ -453,7 +458,7 @@ __le32 smb2_session_setup(struct ksmbd_work *work)
 	WRITE_ONCE(sess->state, KSMBD_SESS_VALID);
 	sess->expires = 0;
 	/* the final response is signed with the new keys */
-	work->sign_rsp = !sess->is_guest && !sess->is_anonymous &&
+	work->sign_rsp = sess->keyed &&
 			 (sess->sign || conn->dialect == SMB311_PROT_ID);
 	mutex_unlock(&sess->lock);
 	kfree_sensitive(c.out);

@@ -54,6 +54,7 @@ __le32 smb2_tree_connect(struct ksmbd_work *work)
 	struct smb2_tree_connect_rsp *rsp;
 	struct ksmbd_tree_connect *tcon;
 	struct ksmbd_share *share;
+	struct ksmbd_user *user;
 	const __le16 *path;
 	const char *account = "";
 	u16 account_flags = 0;
@@ -92,13 +93,15 @@ __le32 smb2_tree_connect(struct ksmbd_work *work)
 		kfree(name);
 		return STATUS_INSUFFICIENT_RESOURCES;
 	}
-	if (sess->user) {
-		account = sess->user->name;
-		account_flags = sess->user->flags;
+	user = ksmbd_session_user(sess);
+	if (user) {
+		account = user->name;
+		account_flags = user->flags;
 	}
 	resp = ksmbd_ipc_tree_connect(sess->id, tcon->id, account,
 				      account_flags, name,
 				      (struct sockaddr *)&work->conn->peer);
+	ksmbd_user_put(user);
 	kfree(name);
 	if (!resp) {
 		st = STATUS_BAD_NETWORK_NAME;
