@@ -511,8 +511,9 @@ __le32 smb2_create(struct ksmbd_work *work)
 		st = STATUS_OBJECT_NAME_INVALID;
 		goto out_name;
 	}
-	if (name.stream && (coptions & FILE_DIRECTORY_FILE_LE)) {
-		st = STATUS_NOT_A_DIRECTORY;	/* a stream is not a directory */
+	if (name.stream_sep && (coptions & FILE_DIRECTORY_FILE_LE)) {
+		/* a stream, even "::$DATA", is not a directory */
+		st = STATUS_NOT_A_DIRECTORY;
 		goto out_name;
 	}
 	st = check_veto(work, name.path);
@@ -544,7 +545,9 @@ __le32 smb2_create(struct ksmbd_work *work)
 		st = stream_resolve(work, req->CreateDisposition, &name, &cs);
 		if (st)
 			goto out_path;
-	} else if (dir && (coptions & FILE_NON_DIRECTORY_FILE_LE)) {
+	} else if (dir && ((coptions & FILE_NON_DIRECTORY_FILE_LE) ||
+			   name.stream_sep)) {
+		/* "dir::$DATA": a directory has no data stream */
 		st = STATUS_FILE_IS_A_DIRECTORY;
 		goto out_path;
 	} else if (!dir && ((coptions & FILE_DIRECTORY_FILE_LE) ||

@@ -196,6 +196,106 @@ static int set_disposition(struct ksmbd_file *fp, bool del)
 	return ksmbd_file_set_delete(fp, del);
 }
 
+/* Is the named stream in xname open through another open than fp? */
+static bool stream_open_elsewhere(struct ksmbd_file *fp, const char *xname)
+{
+	struct ksmbd_file *o;
+
+	list_for_each_entry(o, &fp->ki->opens, ki_node)
+		if (o != fp && o->stream && !strcmp(o->stream, xname))
+			return true;
+	return false;
+}
+
+/*
+ * [MS-FSA] 2.1.5.14.11.1: rename the stream fp has open to name->stream
+ * (":new[:$DATA]"), or to the file's data ("::$DATA"), on the same file.
+ * A target that exists is replaced only if ReplaceIfExists and it is
+ * empty and not open.
+ */
+static __le32 rename_stream(struct ksmbd_work *work, struct ksmbd_file *fp,
+			    const struct ksmbd_name *name, bool replace)
+{
+	struct dentry *d = fp->filp->f_path.dentry;
+	struct ksmbd_inode *ki = fp->ki;
+	struct ksmbd_file *o;
+	char *xname = NULL;
+	ssize_t size;
+	int err;
+	__le32 st = STATUS_SUCCESS;
+
+	if (!ksmbd_share_streams(work))
+		return STATUS_OBJECT_NAME_INVALID;
+	/* the file's own data cannot be renamed to a stream here */
+	if (!fp->stream)
+		return STATUS_INVALID_PARAMETER;
+
+	mutex_lock(&ki->lock);
+	if (!name->stream) {
+		/* to the file's data: it must be empty and not open */
+		if (!replace) {
+			st = STATUS_OBJECT_NAME_COLLISION;
+			goto out;
+		}
+		if (i_size_read(d_inode(d))) {
+			st = STATUS_INVALID_PARAMETER;
+			goto out;
+		}
+		list_for_each_entry(o, &ki->opens, ki_node) {
+			if (!o->stream) {
+				st = STATUS_ACCESS_DENIED;
+				goto out;
+			}
+		}
+		err = ksmbd_stream_to_data(fp->filp, fp->stream);
+		if (!err)
+			err = ksmbd_file_rename_stream(fp, NULL);
+		st = err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
+		goto out;
+	}
+
+	err = ksmbd_stream_find(d, name->stream, &xname);
+	if (!err) {
+		if (!strcmp(xname, fp->stream))
+			goto out;	/* its own name */
+		if (!replace) {
+			st = STATUS_OBJECT_NAME_COLLISION;
+			goto out;
+		}
+		size = ksmbd_stream_size(d, xname);
+		if (size) {
+			st = size < 0 ? ksmbd_vfs_status(size) :
+					STATUS_INVALID_PARAMETER;
+			goto out;
+		}
+		if (stream_open_elsewhere(fp, xname)) {
+			st = STATUS_ACCESS_DENIED;
+			goto out;
+		}
+	} else if (err == -ENOENT) {
+		xname = ksmbd_stream_xattr(name->stream);
+		if (!xname) {
+			st = STATUS_NO_MEMORY;
+			goto out;
+		}
+	} else {
+		st = ksmbd_vfs_status(err);
+		goto out;
+	}
+	if (strlen(xname) >= KSMBD_STREAM_BUF) {
+		st = STATUS_OBJECT_NAME_INVALID;
+		goto out;
+	}
+	err = ksmbd_stream_rename(fp->filp, fp->stream, xname);
+	if (!err)
+		err = ksmbd_file_rename_stream(fp, xname);
+	st = err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
+out:
+	mutex_unlock(&ki->lock);
+	kfree(xname);
+	return st;
+}
+
 /* rename or link fp to the share-relative name in buf */
 static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		       const void *buf, u32 len, bool link)
@@ -214,8 +314,6 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 
 	if (len < sizeof(*ri))
 		return STATUS_INFO_LENGTH_MISMATCH;
-	if (fp->stream)
-		return STATUS_INVALID_PARAMETER;	/* stream renames: not yet */
 	nlen = le32_to_cpu(ri->FileNameLength);
 	if (nlen > len - sizeof(*ri))
 		return STATUS_INFO_LENGTH_MISMATCH;
@@ -226,9 +324,14 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		return STATUS_ACCESS_DENIED;
 	if (link && fp->is_dir)
 		return STATUS_FILE_IS_A_DIRECTORY;
-	st = ksmbd_name_parse((const __le16 *)ri->FileName, nlen, false, &name);
+	st = ksmbd_name_parse((const __le16 *)ri->FileName, nlen, true, &name);
 	if (st)
 		return st;
+	if (!*name.path && name.stream_sep && !link) {
+		/* ":stream": a stream rename on the same file */
+		st = rename_stream(work, fp, &name, ri->ReplaceIfExists);
+		goto out_name;
+	}
 	if (!*name.path) {
 		st = STATUS_OBJECT_NAME_INVALID;
 		goto out_name;
@@ -265,6 +368,12 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 				       FILE_SHARE_READ_LE |
 				       FILE_SHARE_WRITE_LE)) {
 		st = STATUS_SHARING_VIOLATION;
+		goto out_dir;
+	}
+	/* a stream is renamed only to another stream of its file */
+	if (fp->stream || name.stream_sep) {
+		st = fp->stream ? STATUS_INVALID_PARAMETER :
+				  STATUS_OBJECT_NAME_INVALID;
 		goto out_dir;
 	}
 

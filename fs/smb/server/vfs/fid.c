@@ -7,8 +7,10 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/hashtable.h>
+#include <linux/lockdep.h>
 #include <linux/namei.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include "fid.h"
 #include "lock.h"
@@ -145,9 +147,15 @@ struct ksmbd_file *ksmbd_file_open(struct ksmbd_work *work, struct file *filp,
 	if (!fp)
 		goto err_put;
 	if (stream) {
-		fp->stream = kstrdup(stream, GFP_KERNEL);
-		if (!fp->stream)
+		err = -ENAMETOOLONG;
+		if (strlen(stream) >= KSMBD_STREAM_BUF)
 			goto err_free;
+		err = -ENOMEM;
+		fp->stream_buf = kzalloc(KSMBD_STREAM_BUF, GFP_KERNEL);
+		if (!fp->stream_buf)
+			goto err_free;
+		strscpy(fp->stream_buf, stream, KSMBD_STREAM_BUF);
+		fp->stream = fp->stream_buf;
 	}
 	ki = ksmbd_inode_get(file_inode(filp));
 	if (!ki)
@@ -204,7 +212,7 @@ err_unlock:
 	mutex_unlock(&ki->lock);
 	ksmbd_inode_put(ki);
 err_free:
-	kfree(fp->stream);
+	kfree(fp->stream_buf);
 	kfree(fp);
 err_put:
 	fput(filp);
@@ -312,7 +320,7 @@ static void ksmbd_file_release(struct kref *kref)
 		fp->dir_release(fp);
 	fput(fp->filp);
 	ksmbd_tree_put(fp->tcon);
-	kfree(fp->stream);
+	kfree(fp->stream_buf);
 	kfree(fp);
 }
 
@@ -393,6 +401,21 @@ int ksmbd_file_set_delete(struct ksmbd_file *fp, bool del)
 			ksmbd_notify_delete_pending(file_inode(fp->filp));
 	}
 	mutex_unlock(&ki->lock);
+	return 0;
+}
+
+int ksmbd_file_rename_stream(struct ksmbd_file *fp, const char *xname)
+{
+	lockdep_assert_held(&fp->ki->lock);
+	if (!fp->stream)
+		return -EINVAL;
+	if (!xname) {
+		WRITE_ONCE(fp->stream, NULL);
+		return 0;
+	}
+	if (strlen(xname) >= KSMBD_STREAM_BUF)
+		return -ENAMETOOLONG;
+	strscpy(fp->stream_buf, xname, KSMBD_STREAM_BUF);
 	return 0;
 }
 

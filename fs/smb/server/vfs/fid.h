@@ -30,12 +30,18 @@
  *   fp->lock (mutex): directory enumeration state, fp->pos, fp->mode,
  *     fp->user_ctime, fp->watches.
  *   The other fp fields are fixed at CREATE, except delete_on_close and
- *     oplock (vfs/oplock.h), which are written under ki->lock.
+ *     oplock (vfs/oplock.h), which are written under ki->lock, and the
+ *     stream name: a stream rename rewrites fp->stream_buf in place, or
+ *     sets fp->stream to NULL (a rename to the file's data), under
+ *     ki->lock. The buffer lives as long as fp and always ends in NUL
+ *     (no name fills it), so a lockless reader sees a valid string; one
+ *     that needs the current name takes ki->lock.
  */
 #ifndef __KSMBD_VFS_FID_H__
 #define __KSMBD_VFS_FID_H__
 
 #include <linux/kref.h>
+#include <linux/limits.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
@@ -51,6 +57,9 @@ struct ksmbd_session;
 struct ksmbd_tree_connect;
 struct ksmbd_work;
 struct ksmbd_dir_state;
+
+/* Room for a stream's xattr name, with its NUL. */
+#define KSMBD_STREAM_BUF	(XATTR_NAME_MAX + 1)
 
 struct ksmbd_fid_table {
 	struct xarray xa;		/* volatile id -> struct ksmbd_file * */
@@ -84,6 +93,7 @@ struct ksmbd_file {
 	bool is_dir;
 	bool delete_on_close;		/* under ki->lock */
 	char *stream;			/* its xattr (vfs/stream.h), or NULL */
+	char *stream_buf;		/* what stream points into, or NULL */
 
 	struct mutex lock;		/* see header comment */
 	struct ksmbd_dir_state *dir;	/* QUERY_DIRECTORY state, or NULL */
@@ -146,6 +156,13 @@ void ksmbd_inode_unref(struct ksmbd_inode *ki);
 /* Would an open (acc, share) conflict with an open (oacc, oshare)? */
 bool ksmbd_share_conflict(__le32 acc, __le32 share, __le32 oacc,
 			  __le32 oshare);
+
+/*
+ * A stream rename of fp (an open of a named stream), under fp->ki->lock:
+ * fp now names the stream in xattr xname, or the file's data if xname is
+ * NULL. 0, -EINVAL (fp is not a stream's) or -ENAMETOOLONG.
+ */
+int ksmbd_file_rename_stream(struct ksmbd_file *fp, const char *xname);
 
 /*
  * Would an open (acc, share) of inode's file itself (not a stream)

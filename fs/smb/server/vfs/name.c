@@ -207,6 +207,7 @@ __le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
 			if (st)
 				goto err;
 			sstart = end + 1;
+			out->stream_sep = true;
 		}
 		if (!clen) {
 			/* "a\\b", or "::$DATA" of the root */
@@ -258,6 +259,7 @@ __le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
 err:
 	kfree(path);
 	out->trailing_sep = false;
+	out->stream_sep = false;
 	return st;
 }
 

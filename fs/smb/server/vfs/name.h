@@ -27,6 +27,8 @@ struct ksmbd_name {
 	char *path;
 	/* Named stream ("name:stream[:$DATA]"), or NULL for the data. */
 	char *stream;
+	/* A ':' suffix was given: a named stream, or "::$DATA". */
+	bool stream_sep;
 	/* The name ended with a backslash (must be a directory). */
 	bool trailing_sep;
 };

@@ -3,6 +3,7 @@
  * Named streams in user.DosStream.* xattrs (see vfs/stream.h).
  */
 #include <linux/cred.h>
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -237,6 +238,66 @@ int ksmbd_stream_remove(struct file *base, const char *xname)
 
 	err = vfs_removexattr(file_mnt_user_ns(base), base->f_path.dentry,
 			      xname);
+	revert_creds(old);
+	return err;
+}
+
+int ksmbd_stream_rename(struct file *base, const char *from, const char *to)
+{
+	const struct cred *old = override_creds(base->f_cred);
+	ssize_t n;
+	u8 *v = NULL;
+	int err;
+
+	n = stream_get(base, from, 0, &v);
+	err = n < 0 ? n : 0;
+	if (!err)
+		err = stream_set(base, to, v, n, 0);
+	if (!err) {
+		err = vfs_removexattr(file_mnt_user_ns(base),
+				      base->f_path.dentry, from);
+		/* undo, so that the stream is not left under both names */
+		if (err)
+			vfs_removexattr(file_mnt_user_ns(base),
+					base->f_path.dentry, to);
+	}
+	kvfree(v);
+	revert_creds(old);
+	return err;
+}
+
+int ksmbd_stream_to_data(struct file *base, const char *xname)
+{
+	const struct cred *old = override_creds(base->f_cred);
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n, w;
+	u8 *v = NULL;
+	int err;
+
+	n = stream_get(base, xname, 0, &v);
+	if (n < 0) {
+		err = n;
+		goto out;
+	}
+	n = n ? n - 1 : 0;	/* Samba's trailing NUL */
+	f = dentry_open(&base->f_path, O_WRONLY | O_LARGEFILE, base->f_cred);
+	if (IS_ERR(f)) {
+		err = PTR_ERR(f);
+		goto out;
+	}
+	err = vfs_truncate(&base->f_path, 0);
+	while (!err && pos < n) {
+		w = kernel_write(f, v + pos, n - pos, &pos);
+		if (w <= 0)
+			err = w ? w : -EIO;
+	}
+	fput(f);
+	if (!err)
+		err = vfs_removexattr(file_mnt_user_ns(base),
+				      base->f_path.dentry, xname);
+out:
+	kvfree(v);
 	revert_creds(old);
 	return err;
 }

@@ -66,6 +66,18 @@ int ksmbd_stream_truncate(struct file *base, const char *xname, loff_t size);
 int ksmbd_stream_remove(struct file *base, const char *xname);
 
 /*
+ * Rename the stream in xattr from to the xattr to (replacing it if it
+ * exists; the caller checked that it may). 0 or -errno; on failure the
+ * stream keeps its old name.
+ */
+int ksmbd_stream_rename(struct file *base, const char *from, const char *to);
+/*
+ * Make the stream's data the file's data (a rename to "::$DATA", whose
+ * data the caller checked is empty) and remove the stream. 0 or -errno.
+ */
+int ksmbd_stream_to_data(struct file *base, const char *xname);
+
+/*
  * FileStreamInformation ([MS-FSCC] 2.4.44) of dentry into out (max bytes):
  * "::$DATA" (data_size, data_alloc) first unless is_dir, then one entry per
  * named stream. Returns bytes used, -ENOBUFS when the list did not fit
