@@ -120,21 +120,37 @@ run_loaded() {
 	done
 }
 
-# torture_all [FILTER]: every smb2.* smbtorture test (those matching the
-# extended regex FILTER), each with its own timeout (KSMBD_TORTURE_TIMEOUT,
-# default 120 s); counts only
+# torture_all [FILTER] [peer]: every smb2.* smbtorture test (those matching
+# the extended regex FILTER), each with its own timeout (KSMBD_TORTURE_TIMEOUT,
+# default 120 s); counts only. With "peer", against the pristine 6.1 server
+# (with our daemon: Debian's ksmbd-tools 3.4.7 cannot serve a share to it).
 torture_all() {
-	local filter=${1:-} t n=0
+	local filter=${1:-} peer=${2:-} t n=0
 	command -v smbtorture >/dev/null || die "no smbtorture (package samba-testsuite)"
 	while read -r t; do
 		[ -z "$filter" ] || echo "$t" | grep -qE -- "$filter" || continue
 		add_entry "$t" "/bin/sh $(sq "$SELFTEST_DIR/tests/smbtorture.sh") $t" \
 			"${KSMBD_TORTURE_TIMEOUT:-120}"
 		T_DAEMON[${#T_NAME[@]} - 1]=ours
+		T_KERNEL[${#T_NAME[@]} - 1]=${peer:+peer}
 		n=$((n + 1))
 	done < <(smbtorture --list 2>/dev/null | grep -E '^smb2\.' | sort -u)
 	[ $n -gt 0 ] || die "no smbtorture smb2.* test matches '$filter'"
 	echo "$n tests"
+}
+
+# compare_results OURS PEER: the tests both files name that the peer passes
+# and we do not (and the reverse), so "what the 6.1 server passes, ours
+# passes too" can be read off
+compare_results() {
+	[ -f "$1" ] && [ -f "$2" ] || return 0
+	awk 'FNR == NR { ours[$2] = $1; next }
+	     ($2 in ours) { both++
+		if ($1 == "PASS" && ours[$2] != "PASS") behind[++nb] = $2
+		if ($1 != "PASS" && ours[$2] == "PASS") ahead++ }
+	     END { printf "vs. the 6.1 server on %d common tests: %d it passes and we do not, %d we pass and it does not\n",
+			both, nb, ahead
+		for (i = 1; i <= nb; i++) print "  behind: " behind[i] }' "$1" "$2"
 }
 
 # write_results FILE: one "PASS|FAIL|SKIP NAME" line per entry run
@@ -151,13 +167,14 @@ write_results() {
 }
 
 cmd_test() {
-	local kind=normal kunit=1 integ=1 all= filter= a t0
+	local kind=normal kunit=1 integ=1 all= peer= filter= a t0 res
 	T_DAEMON=() T_KERNEL=()
 	SHARD_K=1 SHARD_N=1
 	for a in "$@"; do
 		case $a in
 		--debug) kind=debug ;;
 		--all) all=1 kunit= ;;
+		--peer) peer=1 ;;
 		--kunit-only) integ= ;;
 		--no-kunit) kunit= ;;
 		--shard=*)
@@ -171,6 +188,7 @@ cmd_test() {
 		*) filter=$a ;;
 		esac
 	done
+	[ -z "$peer" ] || [ -n "$all" ] || die "test: --peer goes with --all"
 	t0=$(now)
 	ensure_kernel "$kind" none	# tools/ksmbd is built when a test needs it
 	[ "$kind" != debug ] || KERNEL_ARGS="kmemleak=on"
@@ -181,7 +199,7 @@ cmd_test() {
 	if [ -n "$integ" ]; then
 		if [ -n "$all" ]; then
 			echo "== smbtorture smb2.*${filter:+ matching '$filter'} ($kind kernel), counts only"
-			torture_all "$filter"
+			torture_all "$filter" "$peer"
 			RUNNER_DETAIL_LINES=5
 		else
 			echo "== integration tests ($kind kernel)"
@@ -192,8 +210,10 @@ cmd_test() {
 	fi
 	echo "== $kind: $(($(now) - t0))s"
 	if [ -n "$all" ]; then
-		write_results "$BUILD_DIR/test-all.txt"
-		echo "per-test results: $BUILD_DIR/test-all.txt"
+		res=$BUILD_DIR/test-all${peer:+-peer}.txt
+		write_results "$res"
+		echo "per-test results: $res"
+		compare_results "$BUILD_DIR/test-all.txt" "$BUILD_DIR/test-all-peer.txt"
 	fi
 	echo "$N_PASS passed, $N_FAIL failed, $N_SKIP skipped"
 	# --all is a progress report, not a gate
