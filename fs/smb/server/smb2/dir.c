@@ -24,6 +24,7 @@
 #include "../vfs/name.h"
 #include "../vfs/info.h"
 #include "../vfs/dirent.h"
+#include "../vfs/ea.h"
 #include "../vfs/smb2_util.h"
 
 #define KSMBD_DIR_BATCH		(32 * 1024)
@@ -133,16 +134,23 @@ static int dir_rewind(struct ksmbd_file *fp, struct ksmbd_dir_state *ds)
 	return r < 0 ? r : 0;
 }
 
-/* Stat one entry: 0, or -ENOENT to skip it. */
+/*
+ * Stat one entry: 0, or -ENOENT to skip it. With ea_size, also the size
+ * of its EAs (as FileEaInformation gives it).
+ */
 static int dir_stat(struct ksmbd_work *work, struct ksmbd_file *fp,
-		    const struct ksmbd_dir_rec *r, struct ksmbd_stat *ks)
+		    const struct ksmbd_dir_rec *r, struct ksmbd_stat *ks,
+		    u32 *ea_size)
 {
 	struct path p;
 	struct dentry *d;
 	int err;
 
-	if (!strcmp(r->name, ".") || !strcmp(r->name, ".."))
+	if (!strcmp(r->name, ".") || !strcmp(r->name, "..")) {
+		if (ea_size)
+			*ea_size = ksmbd_ea_size(fp->filp->f_path.dentry);
 		return ksmbd_vfs_stat(&fp->filp->f_path, false, ks);
+	}
 	if (r->type != DT_REG && r->type != DT_DIR && r->type != DT_UNKNOWN)
 		return -ENOENT;	/* symlinks, devices...: not served */
 	d = lookup_one_unlocked(file_mnt_user_ns(fp->filp), r->name,
@@ -157,6 +165,8 @@ static int dir_stat(struct ksmbd_work *work, struct ksmbd_file *fp,
 	p.mnt = fp->filp->f_path.mnt;
 	p.dentry = d;
 	err = ksmbd_vfs_stat(&p, ksmbd_share_hide_dot(work), ks);
+	if (!err && ea_size)
+		*ea_size = ksmbd_ea_size(d);
 	dput(d);
 	return err ? -ENOENT : 0;
 }
@@ -171,12 +181,17 @@ static int dir_fill_out(struct ksmbd_work *work, struct ksmbd_file *fp,
 			struct ksmbd_dirent_buf *b)
 {
 	const struct ksmbd_share *share = work->tcon->share;
+	bool want_short = cls == FILE_BOTH_DIRECTORY_INFORMATION ||
+			  cls == FILEID_BOTH_DIRECTORY_INFORMATION;
+	bool want_ea = cls != FILE_DIRECTORY_INFORMATION &&
+		       cls != FILE_NAMES_INFORMATION;
 	u16 u[KSMBD_NAME_COMPONENT_MAX];
-	int err, n, i;
+	__le16 sn[KSMBD_SHORT_NAME_MAX];
+	int err, n, i, sn_len;
 
 	for (;;) {
 		const struct ksmbd_dir_rec *r;
-		struct ksmbd_dirent e;
+		struct ksmbd_dirent e = {};
 		struct ksmbd_stat ks;
 
 		if (ds->batch_pos >= ds->batch_len) {
@@ -195,9 +210,18 @@ static int dir_fill_out(struct ksmbd_work *work, struct ksmbd_file *fp,
 		    (ds->wild ? !ksmbd_wildcard_match(ds->pattern, ds->plen, u, n)
 			      : !ksmbd_name_equal_ci(ds->pattern, ds->plen, u, n)) ||
 		    (share->nr_veto && ksmbd_share_veto(share, r->name)) ||
-		    dir_stat(work, fp, r, &ks)) {
+		    dir_stat(work, fp, r, &ks, want_ea ? &e.ea_size : NULL)) {
 			ds->batch_pos += ALIGN(sizeof(*r) + r->len + 1, 8);
 			continue;
+		}
+		if (want_short) {
+			u16 s16[KSMBD_SHORT_NAME_MAX];
+
+			sn_len = ksmbd_name_short(u, n, s16);
+			for (i = 0; i < sn_len; i++)
+				sn[i] = cpu_to_le16(s16[i]);
+			e.short_name = sn;
+			e.short_len = sn_len * 2;
 		}
 		/* in place: u is not used for matching any more */
 		for (i = 0; i < n; i++)

@@ -56,6 +56,8 @@ struct ksmbd_file_both_dir_info {		/* 2.4.8 */
 	__u8 FileName[];
 } __packed;
 static_assert(sizeof(struct ksmbd_file_both_dir_info) == 94);
+static_assert(sizeof_field(struct ksmbd_file_both_dir_info, ShortName) ==
+	      KSMBD_DIRENT_SHORT_MAX);
 
 struct ksmbd_file_id_both_dir_info {		/* 2.4.17 */
 	struct ksmbd_dir_common c;
@@ -68,6 +70,8 @@ struct ksmbd_file_id_both_dir_info {		/* 2.4.17 */
 	__u8 FileName[];
 } __packed;
 static_assert(sizeof(struct ksmbd_file_id_both_dir_info) == 104);
+static_assert(offsetof(struct ksmbd_file_id_both_dir_info, Reserved2) ==
+	      offsetof(struct ksmbd_file_both_dir_info, FileName));
 
 struct ksmbd_file_id_extd_dir_info {		/* 2.4.20 */
 	struct ksmbd_dir_common c;
@@ -127,7 +131,7 @@ int ksmbd_dirent_put(struct ksmbd_dirent_buf *b, u8 cls,
 	const struct ksmbd_stat *ks = e->ks;
 	u8 *p;
 
-	if (!fixed)
+	if (!fixed || e->short_len > KSMBD_DIRENT_SHORT_MAX)
 		return -EINVAL;
 	start = b->count ? ALIGN(b->used, 8) : 0;
 	size = fixed + e->name_len;
@@ -145,21 +149,35 @@ int ksmbd_dirent_put(struct ksmbd_dirent_buf *b, u8 cls,
 		break;
 	}
 	case FILE_DIRECTORY_INFORMATION:
-	case FILE_FULL_DIRECTORY_INFORMATION:
-	case FILE_BOTH_DIRECTORY_INFORMATION:
 		fill_common((void *)p, ks, e->name_len);
 		break;
+	case FILE_FULL_DIRECTORY_INFORMATION: {
+		struct ksmbd_file_full_dir_info *d = (void *)p;
+
+		fill_common(&d->c, ks, e->name_len);
+		d->EaSize = cpu_to_le32(e->ea_size);
+		break;
+	}
+	case FILE_BOTH_DIRECTORY_INFORMATION:
+	case FILEID_BOTH_DIRECTORY_INFORMATION: {
+		/* the id class extends the other past ShortName */
+		struct ksmbd_file_both_dir_info *d = (void *)p;
+
+		fill_common(&d->c, ks, e->name_len);
+		d->EaSize = cpu_to_le32(e->ea_size);
+		d->ShortNameLength = e->short_len;
+		if (e->short_len)
+			memcpy(d->ShortName, e->short_name, e->short_len);
+		if (cls == FILEID_BOTH_DIRECTORY_INFORMATION)
+			((struct ksmbd_file_id_both_dir_info *)p)->FileId =
+				cpu_to_le64(ks->st.ino);
+		break;
+	}
 	case FILEID_FULL_DIRECTORY_INFORMATION: {
 		struct ksmbd_file_id_full_dir_info *d = (void *)p;
 
 		fill_common(&d->c, ks, e->name_len);
-		d->FileId = cpu_to_le64(ks->st.ino);
-		break;
-	}
-	case FILEID_BOTH_DIRECTORY_INFORMATION: {
-		struct ksmbd_file_id_both_dir_info *d = (void *)p;
-
-		fill_common(&d->c, ks, e->name_len);
+		d->EaSize = cpu_to_le32(e->ea_size);
 		d->FileId = cpu_to_le64(ks->st.ino);
 		break;
 	}
@@ -168,6 +186,7 @@ int ksmbd_dirent_put(struct ksmbd_dirent_buf *b, u8 cls,
 		__le64 ino = cpu_to_le64(ks->st.ino);
 
 		fill_common(&d->c, ks, e->name_len);
+		d->EaSize = cpu_to_le32(e->ea_size);
 		memcpy(d->FileId, &ino, sizeof(ino));
 		break;
 	}

@@ -15,11 +15,17 @@
 
 struct ksmbd_stat;
 
+/* ShortName of FileBothDirectoryInformation: 12 UTF-16 units. */
+#define KSMBD_DIRENT_SHORT_MAX	24
+
 /* One entry to encode. */
 struct ksmbd_dirent {
 	const __le16 *name;		/* UTF-16LE */
 	u32 name_len;			/* bytes */
 	const struct ksmbd_stat *ks;
+	const __le16 *short_name;	/* 8.3 name (UTF-16LE), or NULL */
+	u32 short_len;			/* bytes, <= KSMBD_DIRENT_SHORT_MAX */
+	u32 ea_size;			/* EaSize: as FileEaInformation's */
 };
 
 /* Output area being filled. */

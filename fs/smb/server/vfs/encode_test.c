@@ -106,6 +106,53 @@ static void dirent_fields(struct kunit *test)
 			0x1122334455667788ULL);
 }
 
+/* EaSize, and the 8.3 name of the "both" classes, land where they go */
+static void dirent_short_ea(struct kunit *test)
+{
+	static const __le16 sn[] = { cpu_to_le16('A'), cpu_to_le16('~'),
+				     cpu_to_le16('1') };
+	struct ksmbd_dirent e = { .name = name5, .name_len = 10,
+				  .short_name = sn, .short_len = sizeof(sn),
+				  .ea_size = 77 };
+	struct ksmbd_dirent_buf b = {};
+	struct ksmbd_stat ks;
+	u8 buf[256];
+
+	fake_stat(&ks, false);
+	e.ks = &ks;
+	b.buf = buf;
+	b.max = sizeof(buf);
+	KUNIT_ASSERT_EQ(test, ksmbd_dirent_put(&b,
+					       FILE_BOTH_DIRECTORY_INFORMATION,
+					       &e), 0);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 64), 77u);
+	KUNIT_EXPECT_EQ(test, buf[68], (u8)sizeof(sn));
+	KUNIT_EXPECT_EQ(test, memcmp(buf + 70, sn, sizeof(sn)), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(buf + 94, name5, 10), 0);
+
+	b = (struct ksmbd_dirent_buf){ .buf = buf, .max = sizeof(buf) };
+	KUNIT_ASSERT_EQ(test, ksmbd_dirent_put(&b,
+					       FILEID_BOTH_DIRECTORY_INFORMATION,
+					       &e), 0);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 64), 77u);
+	KUNIT_EXPECT_EQ(test, buf[68], (u8)sizeof(sn));
+	KUNIT_EXPECT_EQ(test, memcmp(buf + 70, sn, sizeof(sn)), 0);
+
+	b = (struct ksmbd_dirent_buf){ .buf = buf, .max = sizeof(buf) };
+	KUNIT_ASSERT_EQ(test, ksmbd_dirent_put(&b,
+					       FILE_FULL_DIRECTORY_INFORMATION,
+					       &e), 0);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf + 64), 77u);
+
+	/* a short name longer than the field is refused, nothing written */
+	e.short_len = KSMBD_DIRENT_SHORT_MAX + 2;
+	b = (struct ksmbd_dirent_buf){ .buf = buf, .max = sizeof(buf) };
+	KUNIT_EXPECT_EQ(test, ksmbd_dirent_put(&b,
+					       FILE_BOTH_DIRECTORY_INFORMATION,
+					       &e), -EINVAL);
+	KUNIT_EXPECT_EQ(test, b.count, 0u);
+}
+
 static void info_file_classes(struct kunit *test)
 {
 	struct ksmbd_info_ctx c = { .name = "dir/f", .access = 0x12019f,
@@ -433,6 +480,7 @@ static struct kunit_case ksmbd_vfs_encode_cases[] = {
 	KUNIT_CASE(info_fit),
 	KUNIT_CASE(dirent_pack_limits),
 	KUNIT_CASE(dirent_fields),
+	KUNIT_CASE(dirent_short_ea),
 	KUNIT_CASE(info_file_classes),
 	KUNIT_CASE(info_fs_classes),
 	KUNIT_CASE(info_nt_time),

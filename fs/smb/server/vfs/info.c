@@ -15,6 +15,7 @@
 #include "info.h"
 #include "info_wire.h"
 #include "dosattr.h"
+#include "name.h"
 #include "../../common/smb2pdu.h"
 
 u64 ksmbd_time_to_nt(struct timespec64 ts)
@@ -250,12 +251,20 @@ int ksmbd_encode_file_info(u8 cls, const struct ksmbd_info_ctx *c, void *out,
 		return r;
 	}
 	case FILE_ALTERNATE_NAME_INFORMATION: {
-		/* no 8.3 names: the long name's last component stands in */
+		/*
+		 * the 8.3 name listings give (vfs/name.h), or the name itself
+		 * when it is 8.3 already
+		 */
 		struct ksmbd_file_name_info *n = out;
 		const char *last = strrchr(c->name, '/');
+		char sn[KSMBD_SHORT_NAME_MAX + 1];
 
+		last = last ? last + 1 : c->name;
+		r = ksmbd_name_short_utf8(last, sn);
+		if (r < 0)
+			return r;
 		return put_name(out, max, need, &n->FileNameLength,
-				last ? last + 1 : c->name);
+				r ? sn : last);
 	}
 	case FILE_ALL_INFORMATION: {
 		struct ksmbd_file_all_info *a = out;

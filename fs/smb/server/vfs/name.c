@@ -283,3 +283,105 @@ int ksmbd_name_to_utf16(const char *name, int len, u16 *out, int max)
 		return -ENAMETOOLONG;
 	return r;
 }
+
+/* [MS-FSCC] 2.1.5.2.1: what an 8.3 name may not hold (besides its dot) */
+static bool short_char_invalid(u16 c)
+{
+	if (c <= 0x20 || c >= 0x7f)
+		return true;
+	switch (c) {
+	case '"': case '*': case '+': case ',': case '/': case ':': case ';':
+	case '<': case '=': case '>': case '?': case '[': case '\\': case ']':
+	case '|': case '.':
+		return true;
+	}
+	return false;
+}
+
+bool ksmbd_name_is_8dot3(const u16 *name, unsigned int len)
+{
+	unsigned int i, dot = len;
+
+	if ((len == 1 && name[0] == '.') ||
+	    (len == 2 && name[0] == '.' && name[1] == '.'))
+		return true;
+	if (!len || len > KSMBD_SHORT_NAME_MAX)
+		return false;
+	for (i = 0; i < len; i++) {
+		if (name[i] == '.' && dot == len) {
+			dot = i;
+			continue;
+		}
+		if (short_char_invalid(name[i]))
+			return false;
+	}
+	if (dot == 0 || dot > 8)
+		return false;
+	return dot == len || (len - dot - 1 >= 1 && len - dot - 1 <= 3);
+}
+
+/* One unit of a generated short name: upper case, '_' for the invalid. */
+static u16 short_unit(u16 c)
+{
+	c = ksmbd_upcase(c);
+	return short_char_invalid(c) ? '_' : c;
+}
+
+int ksmbd_name_short(const u16 *name, unsigned int len, u16 *out)
+{
+	static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	unsigned int i, n = 0, dot = 0, ext = 0;
+	u32 h = 2166136261u;	/* FNV-1a over the upper-cased name */
+
+	if (!len || ksmbd_name_is_8dot3(name, len))
+		return 0;
+	for (i = 0; i < len; i++) {
+		h ^= ksmbd_upcase(name[i]);
+		h *= 16777619u;
+	}
+	/* the extension follows the last dot, unless that dot leads */
+	for (i = len; i > 1; i--) {
+		if (name[i - 1] == '.') {
+			dot = i - 1;
+			break;
+		}
+	}
+	for (i = 0; i < (dot ? dot : len) && n < 4; i++)
+		if (name[i] != '.' && name[i] != ' ')
+			out[n++] = short_unit(name[i]);
+	if (!n)
+		out[n++] = '_';
+	out[n++] = '~';
+	h %= 36 * 36 * 36;
+	out[n++] = digits[h / (36 * 36)];
+	out[n++] = digits[h / 36 % 36];
+	out[n++] = digits[h % 36];
+	if (dot) {
+		out[n] = '.';
+		for (i = dot + 1; i < len && ext < 3; i++)
+			if (name[i] != ' ')
+				out[n + 1 + ext++] = short_unit(name[i]);
+		if (ext)
+			n += 1 + ext;
+	}
+	return n;
+}
+
+int ksmbd_name_short_utf8(const char *name, char *out)
+{
+	u16 *u, s[KSMBD_SHORT_NAME_MAX];
+	int n, i;
+
+	u = kmalloc_array(KSMBD_NAME_COMPONENT_MAX, sizeof(*u), GFP_KERNEL);
+	if (!u)
+		return -ENOMEM;
+	n = ksmbd_name_to_utf16(name, strlen(name), u,
+				KSMBD_NAME_COMPONENT_MAX);
+	n = n < 0 ? n : ksmbd_name_short(u, n, s);
+	kfree(u);
+	/* a generated short name is ASCII */
+	for (i = 0; i < n; i++)
+		out[i] = s[i];
+	out[n > 0 ? n : 0] = '\0';
+	return n;
+}

@@ -76,4 +76,29 @@ bool ksmbd_wildcard_has_wild(const u16 *pat, unsigned int plen);
  */
 int ksmbd_name_to_utf16(const char *name, int len, u16 *out, int max);
 
+/* An 8.3 name is at most 12 units ("NNNNNNNN.EEE"). */
+#define KSMBD_SHORT_NAME_MAX	12
+
+/* Is name (UTF-16, CPU order, len units) a valid 8.3 name already? */
+bool ksmbd_name_is_8dot3(const u16 *name, unsigned int len);
+
+/*
+ * The 8.3 short name ([MS-FSCC] 2.1.5.2.1) that stands for a long name,
+ * into out (room for KSMBD_SHORT_NAME_MAX units, CPU order): up to four
+ * upper-cased characters of the name, '~', three base-36 characters of a
+ * hash of the case-folded whole name, then '.' and up to three of its
+ * extension's. Depends on the name alone, so it is the same in every
+ * listing and in FileAlternateNameInformation, and equal for names equal
+ * but for case. Returns its length, or 0 when name is already 8.3 (it
+ * has no separate short name).
+ */
+int ksmbd_name_short(const u16 *name, unsigned int len, u16 *out);
+
+/*
+ * ksmbd_name_short() of a UTF-8 name component, as an ASCII string in out
+ * (KSMBD_SHORT_NAME_MAX + 1 bytes): its length, 0 when name is already
+ * 8.3 (out is ""), or -errno.
+ */
+int ksmbd_name_short_utf8(const char *name, char *out);
+
 #endif /* __KSMBD_VFS_NAME_H__ */

@@ -93,6 +93,46 @@ static void name_parse_cases(struct kunit *test)
 	}
 }
 
+/* stream_sep tells "f::$DATA" and ":s" (a stream rename's target) apart */
+static void name_parse_stream_sep(struct kunit *test)
+{
+	static const struct {
+		const char *in;
+		const char *path;
+		const char *stream;
+		bool sep;
+	} c[] = {
+		{ "f", "f", NULL, false },
+		{ "f::$DATA", "f", NULL, true },
+		{ "::$DATA", "", NULL, true },
+		{ ":s", "", "s", true },
+		{ ":s:$DATA", "", "s", true },
+		{ "d\\f:s", "d/f", "s", true },
+	};
+	__le16 *buf = kunit_kzalloc(test, 256, GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		struct ksmbd_name n;
+		u32 len = to_le16(c[i].in, buf, 128);
+
+		KUNIT_ASSERT_EQ_MSG(test,
+				    le32_to_cpu(ksmbd_name_parse(buf, len, true,
+								 &n)),
+				    0u, "%s", c[i].in);
+		KUNIT_EXPECT_STREQ_MSG(test, n.path, c[i].path, "%s", c[i].in);
+		if (c[i].stream)
+			KUNIT_EXPECT_STREQ_MSG(test, n.stream, c[i].stream,
+					       "%s", c[i].in);
+		else
+			KUNIT_EXPECT_NULL_MSG(test, n.stream, "%s", c[i].in);
+		KUNIT_EXPECT_EQ_MSG(test, n.stream_sep, c[i].sep, "%s",
+				    c[i].in);
+		ksmbd_name_free(&n);
+	}
+}
+
 /* the status in CPU order, for KUNIT_EXPECT_EQ */
 static u32 parse_st(const __le16 *name, u32 len, bool allow_stream,
 		    struct ksmbd_name *n)
@@ -257,11 +297,110 @@ static void name_upcase(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ksmbd_upcase('1'), '1');
 }
 
+/* ASCII literal -> UTF-16 in CPU order; returns the units. */
+static unsigned int to_u16(const char *s, u16 *out)
+{
+	unsigned int i;
+
+	for (i = 0; s[i]; i++)
+		out[i] = (u8)s[i];
+	return i;
+}
+
+static void name_8dot3_valid(struct kunit *test)
+{
+	static const struct {
+		const char *in;
+		bool ok;
+	} c[] = {
+		{ "FOO.TXT", true }, { "foo.txt", true }, { "A", true },
+		{ "12345678.123", true }, { ".", true }, { "..", true },
+		{ "123456789", false }, { "A.1234", false }, { "A.B.C", false },
+		{ ".bashrc", false }, { "a b.txt", false }, { "a+b", false },
+		{ "a[1]", false }, { "foo.", false }, { "", false },
+		{ "torture_search.txt", false },
+	};
+	u16 u[32];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    ksmbd_name_is_8dot3(u, to_u16(c[i].in, u)),
+				    c[i].ok, "%s", c[i].in);
+}
+
+/* the generated name as ASCII (NUL-terminated) into buf */
+static int short_ascii(const char *in, char *buf)
+{
+	u16 u[64], s[KSMBD_SHORT_NAME_MAX];
+	int n = ksmbd_name_short(u, to_u16(in, u), s), i;
+
+	for (i = 0; i < n; i++)
+		buf[i] = s[i] < 0x80 ? s[i] : '#';
+	buf[n > 0 ? n : 0] = '\0';
+	return n;
+}
+
+static void name_8dot3_mangle(struct kunit *test)
+{
+	static const char * const longs[] = {
+		"torture_search.txt", ".bashrc", "a b c.html", "x.y.z",
+		"...", "\xc3\xa9t\xc3\xa9.doc", "very long name without dot",
+		"+++.+++", "trailing.dot.",
+	};
+	char a[16], b[16];
+	unsigned int i;
+	int n, j;
+
+	for (i = 0; i < ARRAY_SIZE(longs); i++) {
+		u16 u[64], s[KSMBD_SHORT_NAME_MAX];
+
+		n = short_ascii(longs[i], a);
+		KUNIT_EXPECT_GT_MSG(test, n, 0, "%s", longs[i]);
+		KUNIT_EXPECT_LE_MSG(test, n, KSMBD_SHORT_NAME_MAX, "%s",
+				    longs[i]);
+		/* what it makes is a valid 8.3 name, and stable */
+		n = ksmbd_name_short(u, to_u16(longs[i], u), s);
+		KUNIT_EXPECT_TRUE_MSG(test, ksmbd_name_is_8dot3(s, n), "%s",
+				      a);
+		short_ascii(longs[i], b);
+		KUNIT_EXPECT_STREQ(test, a, b);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, strchr(a, '~'), "%s", a);
+		for (j = 0; j < n; j++)
+			KUNIT_EXPECT_FALSE_MSG(test, a[j] >= 'a' && a[j] <= 'z',
+					       "%s", a);
+	}
+
+	short_ascii("torture_search.txt", a);
+	KUNIT_EXPECT_EQ(test, strncmp(a, "TORT~", 5), 0);
+	KUNIT_EXPECT_STREQ(test, a + 8, ".TXT");
+	/* names equal but for case share their short name */
+	short_ascii("TORTURE_SEARCH.TXT", b);
+	KUNIT_EXPECT_STREQ(test, a, b);
+	/* and names that differ get different ones (these do) */
+	short_ascii("torture_search2.txt", b);
+	KUNIT_EXPECT_STRNEQ(test, a, b);
+	/* a leading dot is not an extension */
+	short_ascii(".bashrc", a);
+	KUNIT_EXPECT_EQ(test, strncmp(a, "BASH~", 5), 0);
+	KUNIT_EXPECT_EQ(test, strlen(a), (size_t)8);
+	/* invalid characters become '_', spaces go */
+	short_ascii("a b+c.h t", a);
+	KUNIT_EXPECT_EQ(test, strncmp(a, "AB_C~", 5), 0);
+	KUNIT_EXPECT_STREQ(test, a + 8, ".HT");
+	/* an 8.3 name has no other short name */
+	KUNIT_EXPECT_EQ(test, short_ascii("FOO.TXT", a), 0);
+	KUNIT_EXPECT_EQ(test, short_ascii("", a), 0);
+}
+
 static struct kunit_case ksmbd_vfs_name_cases[] = {
 	KUNIT_CASE(name_parse_cases),
 	KUNIT_CASE(name_parse_raw),
+	KUNIT_CASE(name_parse_stream_sep),
 	KUNIT_CASE(name_parse_lengths),
 	KUNIT_CASE(name_upcase),
+	KUNIT_CASE(name_8dot3_valid),
+	KUNIT_CASE(name_8dot3_mangle),
 	KUNIT_CASE(wildcard_cases),
 	KUNIT_CASE(wildcard_bounds),
 	{}
