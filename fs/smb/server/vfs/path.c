@@ -4,12 +4,16 @@
  * credentials (see vfs/path.h).
  */
 #include <linux/cred.h>
+#include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/limits.h>
 #include <linux/namei.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uidgid.h>
 
 #include "path.h"
+#include "name.h"
 #include "../work.h"
 #include "../mgmt/session.h"
 #include "../mgmt/tree.h"
@@ -21,14 +25,195 @@
 /* account used for anonymous sessions */
 #define KSMBD_NOBODY_ID		65534
 
-/* Parent of rel beneath root; *last points into fname. */
-static int lookup_parent(const struct path *root, struct filename *fname,
+/* A case-insensitive search of one directory for a name. */
+struct ci_search {
+	struct dir_context ctx;
+	const char *name;
+	int len;
+	bool ascii;		/* name is ASCII: so is any match, as long */
+	u16 want[KSMBD_NAME_COMPONENT_MAX];
+	int wlen;
+	u16 tmp[KSMBD_NAME_COMPONENT_MAX];
+	char *found;		/* kmalloc'd spelling on disk */
+	int err;
+};
+
+static bool ci_actor(struct dir_context *ctx, const char *name, int len,
+		     loff_t off, u64 ino, unsigned int type)
+{
+	struct ci_search *s = container_of(ctx, struct ci_search, ctx);
+	int n;
+
+	if (s->ascii) {
+		if (len != s->len || strncasecmp(name, s->name, len))
+			return true;
+	} else {
+		n = ksmbd_name_to_utf16(name, len, s->tmp, ARRAY_SIZE(s->tmp));
+		if (n <= 0 || !ksmbd_name_equal_ci(s->want, s->wlen, s->tmp, n))
+			return true;
+	}
+	s->found = kmemdup_nul(name, len, GFP_KERNEL);
+	if (!s->found)
+		s->err = -ENOMEM;
+	return false;
+}
+
+/*
+ * Names are case-insensitive, as on Windows: when last does not exist in
+ * dir as spelled, find the entry that differs from it only in case. 0
+ * with *real kmalloc'd (NULL: there is none) or -errno. Reads the
+ * directory as the caller (who must be allowed to list it).
+ */
+static int ci_lookup(const struct path *dir, const struct qstr *last,
+		     char **real)
+{
+	struct ci_search *s;
+	struct file *f;
+	loff_t pos;
+	int i, err;
+
+	*real = NULL;
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	s->ctx.actor = ci_actor;
+	s->name = last->name;
+	s->len = last->len;
+	s->ascii = true;
+	for (i = 0; i < last->len; i++)
+		if (last->name[i] & 0x80)
+			s->ascii = false;
+	if (!s->ascii) {
+		s->wlen = ksmbd_name_to_utf16(last->name, last->len, s->want,
+					      ARRAY_SIZE(s->want));
+		if (s->wlen <= 0) {
+			kfree(s);
+			return 0;
+		}
+	}
+	f = dentry_open(dir, O_RDONLY | O_DIRECTORY, current_cred());
+	if (IS_ERR(f)) {
+		kfree(s);
+		return 0;	/* cannot list it: the name is just absent */
+	}
+	do {
+		pos = f->f_pos;
+		err = iterate_dir(f, &s->ctx);
+	} while (!err && !s->err && !s->found && f->f_pos != pos);
+	fput(f);
+	err = s->err;
+	*real = s->found;
+	kfree(s);
+	return err;
+}
+
+/*
+ * last, or the spelling on disk of the entry of dir that matches it but
+ * for case (then *buf holds it, to kfree). 0 or -errno.
+ */
+static int ci_name(const struct path *dir, struct qstr *last, char **buf)
+{
+	struct dentry *d;
+	int err;
+
+	*buf = NULL;
+	d = lookup_one_unlocked(mnt_user_ns(dir->mnt), last->name, dir->dentry,
+				last->len);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	if (d_really_is_positive(d)) {
+		dput(d);
+		return 0;
+	}
+	dput(d);
+	err = ci_lookup(dir, last, buf);
+	if (!err && *buf) {
+		last->name = *buf;
+		last->len = strlen(*buf);
+	}
+	return err;
+}
+
+/*
+ * rel with each directory component spelled as on disk where it matches
+ * only but for case, kmalloc'd; NULL if that changes nothing or fails.
+ * Only finds the spelling: the caller resolves the result again, with
+ * the VFS's own walk beneath the root.
+ */
+static char *ci_fix_dirs(const struct path *root, const char *rel)
+{
+	const char *comp, *slash;
+	struct path cur = *root;
+	bool changed = false;
+	size_t used = 0;
+	char *out;
+
+	out = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!out)
+		return NULL;
+	path_get(&cur);
+	for (comp = rel; (slash = strchr(comp, '/')); comp = slash + 1) {
+		struct qstr q = QSTR_INIT(comp, slash - comp);
+		struct dentry *d;
+		char *real;
+
+		if (ci_name(&cur, &q, &real))
+			break;
+		if (real)
+			changed = true;
+		if (used + q.len + 1 >= PATH_MAX) {
+			kfree(real);
+			break;
+		}
+		memcpy(out + used, q.name, q.len);
+		used += q.len;
+		out[used++] = '/';
+		d = lookup_one_positive_unlocked(mnt_user_ns(cur.mnt), q.name,
+						 cur.dentry, q.len);
+		kfree(real);
+		if (IS_ERR(d))
+			break;
+		if (!d_is_dir(d) || d_mountpoint(d)) {
+			dput(d);
+			break;
+		}
+		dput(cur.dentry);
+		cur.dentry = d;
+	}
+	path_put(&cur);
+	if (slash || !changed || used + strlen(comp) >= PATH_MAX) {
+		kfree(out);
+		return NULL;
+	}
+	strscpy(out + used, comp, PATH_MAX - used);
+	return out;
+}
+
+/*
+ * Parent of rel beneath root; *last points into *fname, which is
+ * replaced (by the name with its directories spelled as on disk) when
+ * the path names them in another case.
+ */
+static int lookup_parent(const struct path *root, struct filename **fname,
 			 struct path *parent, struct qstr *last)
 {
+	struct filename *fixed;
+	char *rel;
 	int type, err;
 
-	err = vfs_path_parent_lookup(fname, KSMBD_LOOKUP_FLAGS, parent, last,
+	err = vfs_path_parent_lookup(*fname, KSMBD_LOOKUP_FLAGS, parent, last,
 				     &type, root);
+	if (err == -ENOENT) {
+		rel = ci_fix_dirs(root, (*fname)->name);
+		fixed = rel ? getname_kernel(rel) : NULL;
+		kfree(rel);
+		if (!IS_ERR_OR_NULL(fixed)) {
+			putname(*fname);
+			*fname = fixed;
+			err = vfs_path_parent_lookup(*fname, KSMBD_LOOKUP_FLAGS,
+						     parent, last, &type, root);
+		}
+	}
 	if (err)
 		return err;
 	if (type != LAST_NORM) {
@@ -57,6 +242,7 @@ int ksmbd_vfs_lookup(const struct path *root, const char *rel,
 	struct path parent;
 	struct dentry *d;
 	struct qstr last;
+	char *real = NULL;
 	int err;
 
 	if (!*rel) {
@@ -67,9 +253,14 @@ int ksmbd_vfs_lookup(const struct path *root, const char *rel,
 	fname = getname_kernel(rel);
 	if (IS_ERR(fname))
 		return PTR_ERR(fname);
-	err = lookup_parent(root, fname, &parent, &last);
+	err = lookup_parent(root, &fname, &parent, &last);
 	if (err)
 		goto out;
+	err = ci_name(&parent, &last, &real);
+	if (err) {
+		path_put(&parent);
+		goto out;
+	}
 	d = lookup_one_positive_unlocked(mnt_user_ns(parent.mnt), last.name,
 					 parent.dentry, last.len);
 	if (IS_ERR(d)) {
@@ -85,6 +276,7 @@ int ksmbd_vfs_lookup(const struct path *root, const char *rel,
 	}
 	path_put(&parent);
 out:
+	kfree(real);
 	putname(fname);
 	return err;
 }
@@ -95,6 +287,7 @@ int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
 	struct filename *fname;
 	struct dentry *d;
 	struct qstr last;
+	char *real = NULL;
 	int err;
 
 	if (!*rel)
@@ -102,9 +295,14 @@ int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
 	fname = getname_kernel(rel);
 	if (IS_ERR(fname))
 		return PTR_ERR(fname);
-	err = lookup_parent(root, fname, parent, &last);
+	err = lookup_parent(root, &fname, parent, &last);
 	if (err)
 		goto out;
+	err = ci_name(parent, &last, &real);
+	if (err) {
+		path_put(parent);
+		goto out;
+	}
 	inode_lock_nested(d_inode(parent->dentry), I_MUTEX_PARENT);
 	d = lookup_one(mnt_user_ns(parent->mnt), last.name, parent->dentry,
 		       last.len);
@@ -123,6 +321,7 @@ int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
 	}
 	*child = d;
 out:
+	kfree(real);
 	putname(fname);
 	return err;
 }

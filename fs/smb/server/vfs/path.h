@@ -8,7 +8,11 @@
  * that stays inside) and no mount crossing can lead elsewhere; the name
  * parser already refused "." and ".." components, this is the second,
  * VFS-enforced line. The returned paths are referenced (path_put()).
- * No state of its own, no locking beyond the VFS's.
+ * Names are case-insensitive, as on Windows: a component that does not
+ * exist as spelled stands for the entry of its directory that matches it
+ * but for case (found by reading the directory, so only when the exact
+ * name is absent); the path so respelled is resolved again by the same
+ * walk. No state of its own, no locking beyond the VFS's.
  */
 #ifndef __KSMBD_VFS_PATH_H__
 #define __KSMBD_VFS_PATH_H__
