@@ -135,22 +135,25 @@ __le32 smb2_lock(struct ksmbd_work *work)
 		st = STATUS_INVALID_PARAMETER;
 		goto out;
 	}
+	/*
+	 * The first element says whether the request unlocks. A lock request
+	 * is checked whole before any lock is taken (all or nothing); an
+	 * unlock request is processed element by element and stops at the
+	 * first one that is malformed or names a range not locked, as
+	 * Windows does.
+	 */
 	unlock = le32_to_cpu(el[0].Flags) == SMB2_LOCKFLAG_UNLOCK;
-	for (i = 0; i < count; i++) {
+	for (i = 0; !unlock && i < count; i++) {
 		u32 f = le32_to_cpu(el[i].Flags);
-		u64 off = le64_to_cpu(el[i].Offset);
-		u64 len = le64_to_cpu(el[i].Length);
 
-		if (unlock ? f != SMB2_LOCKFLAG_UNLOCK :
-		    (f & ~SMB2_LOCKFLAG_FAIL_IMMEDIATELY) !=
-			SMB2_LOCKFLAG_SHARED &&
-		    (f & ~SMB2_LOCKFLAG_FAIL_IMMEDIATELY) !=
-			SMB2_LOCKFLAG_EXCLUSIVE) {
-			st = STATUS_INVALID_PARAMETER;
-			goto out;
-		}
-		if (len && off > U64_MAX - len + 1) {
-			st = STATUS_INVALID_LOCK_RANGE;
+		err = ksmbd_lock_elem_check(f, le64_to_cpu(el[i].Offset),
+					    le64_to_cpu(el[i].Length), false);
+		/* 3.3.5.14.2: only a lone lock may wait */
+		if (!err && count > 1 && !(f & SMB2_LOCKFLAG_FAIL_IMMEDIATELY))
+			err = -EINVAL;
+		if (err) {
+			st = err == -ERANGE ? STATUS_INVALID_LOCK_RANGE :
+					      STATUS_INVALID_PARAMETER;
 			goto out;
 		}
 	}
@@ -164,6 +167,10 @@ __le32 smb2_lock(struct ksmbd_work *work)
 		u64 len = le64_to_cpu(el[i].Length);
 
 		if (unlock) {
+			if (ksmbd_lock_elem_check(f, off, len, true)) {
+				st = STATUS_INVALID_PARAMETER;
+				break;
+			}
 			if (ksmbd_lock_remove(fp, off, len)) {
 				st = STATUS_RANGE_NOT_LOCKED;
 				break;

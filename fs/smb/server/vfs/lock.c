@@ -7,6 +7,20 @@
 
 #include "lock.h"
 #include "fid.h"
+#include "../../common/smb2pdu.h"
+
+int ksmbd_lock_elem_check(u32 flags, u64 off, u64 len, bool unlock)
+{
+	u32 kind = flags & ~SMB2_LOCKFLAG_FAIL_IMMEDIATELY;
+
+	if (unlock)
+		return flags == SMB2_LOCKFLAG_UNLOCK ? 0 : -EINVAL;
+	if (kind != SMB2_LOCKFLAG_SHARED && kind != SMB2_LOCKFLAG_EXCLUSIVE)
+		return -EINVAL;
+	if (len && off > U64_MAX - len + 1)
+		return -ERANGE;
+	return 0;
+}
 
 /* Set or clear the POSIX mirror; ranges POSIX cannot express are skipped. */
 static int posix_lock(struct ksmbd_file *fp, u64 start, u64 len, int type)
@@ -110,7 +124,9 @@ int ksmbd_lock_check(struct ksmbd_file *fp, u64 off, u64 len, bool write)
 		return 0;
 	mutex_lock(&ki->lock);
 	list_for_each_entry(l, &ki->locks, node) {
-		if (!ksmbd_range_overlap(off, len, l->start, l->len))
+		/* a zero-byte lock or I/O conflicts with nothing */
+		if (!len || !l->len ||
+		    !ksmbd_range_overlap(off, len, l->start, l->len))
 			continue;
 		if (write ? (l->fp != fp || !l->excl) :
 			    (l->fp != fp && l->excl)) {

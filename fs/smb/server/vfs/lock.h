@@ -25,11 +25,31 @@ struct ksmbd_lock {
 	bool excl;
 };
 
-/* Do [a, a+alen) and [b, b+blen) overlap? Zero-length ranges never do. */
+/*
+ * Do two lock ranges [a, a+alen) and [b, b+blen) overlap? Compared by
+ * last byte: a range may end at 2^64 (its last byte 2^64 - 1). A
+ * zero-byte lock at x overlaps a range that holds x past its first byte
+ * (Windows: a zero-byte lock stands between bytes x-1 and x); two
+ * zero-byte locks never overlap.
+ */
 static inline bool ksmbd_range_overlap(u64 a, u64 alen, u64 b, u64 blen)
 {
-	return alen && blen && a < b + blen && b < a + alen;
+	if (!alen && !blen)
+		return false;
+	if (!alen)
+		return b < a && a - b < blen;
+	if (!blen)
+		return a < b && b - a < alen;
+	return a <= b + (blen - 1) && b <= a + (alen - 1);
 }
+
+/*
+ * [MS-SMB2] 3.3.5.14: is one LOCK element well formed? unlock says what
+ * the request does (decided by its first element). 0, -EINVAL for flags
+ * that do not fit (STATUS_INVALID_PARAMETER), -ERANGE for a lock whose
+ * last byte is past 2^64 - 1 (STATUS_INVALID_LOCK_RANGE). Pure.
+ */
+int ksmbd_lock_elem_check(u32 flags, u64 off, u64 len, bool unlock);
 
 /*
  * Take a lock for fp: 0, -EAGAIN on a conflict (ours or a local
