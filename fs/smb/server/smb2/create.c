@@ -196,7 +196,9 @@ static void store_attrs(struct ksmbd_work *work, const struct path *p,
 		return;
 	if (ksmbd_vfs_stat(p, false, &ks))
 		return;
-	da.attrs = attrs & FILE_ATTRIBUTE__MASK & ~FILE_ATTRIBUTE_NORMAL;
+	/* a file becomes sparse through FSCTL_SET_SPARSE only */
+	da.attrs = attrs & FILE_ATTRIBUTE__MASK &
+		   ~(FILE_ATTRIBUTE_NORMAL | FILE_ATTRIBUTE_SPARSE_FILE);
 	if (S_ISDIR(ks.st.mode))
 		da.attrs |= FILE_ATTRIBUTE_DIRECTORY;
 	else

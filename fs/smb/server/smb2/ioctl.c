@@ -2,7 +2,9 @@
 /*
  * SMB2 IOCTL ([MS-SMB2] 3.3.5.15): a table of FSCTLs. Each row says
  * whether it needs an open file and implements the control over the
- * already bounds-checked input and an output area of out_max bytes.
+ * already bounds-checked input and an output area of out_max bytes
+ * (smb2/fsctl.h). Controls we do not implement answer as Windows does for
+ * a control its file system does not know: STATUS_INVALID_DEVICE_REQUEST.
  */
 #include <linux/fs.h>
 #include <linux/falloc.h>
@@ -11,6 +13,7 @@
 #include <asm/unaligned.h>
 
 #include "dispatch.h"
+#include "fsctl.h"
 #include "pipe.h"
 #include "netif.h"
 #include "../work.h"
@@ -20,23 +23,6 @@
 #include "../vfs/fid.h"
 #include "../vfs/smb2_util.h"
 #include "../../common/smbfsctl.h"
-
-/* [MS-SMB2] 3.3.3: server-side copy limits */
-#define COPYCHUNK_MAX_CHUNKS	256
-#define COPYCHUNK_MAX_CHUNK	(1024 * 1024)
-#define COPYCHUNK_MAX_TOTAL	(16 * 1024 * 1024)
-#define RESUME_KEY_SIZE		24
-
-struct fsctl_args {
-	struct ksmbd_work *work;
-	struct ksmbd_file *fp;		/* NULL for rows without a file */
-	u64 pfid, vfid;
-	const u8 *in;
-	u32 in_len;
-	u8 *out;
-	u32 out_max;
-	u32 out_len;
-};
 
 struct fsctl_row {
 	u32 code;
@@ -68,165 +54,6 @@ static __le32 fsctl_snapshots(struct fsctl_args *a)
 	return STATUS_SUCCESS;
 }
 
-static __le32 fsctl_set_sparse(struct fsctl_args *a)
-{
-	if (!(a->fp->daccess & (FILE_WRITE_DATA_LE | FILE_WRITE_ATTRIBUTES_LE |
-				FILE_APPEND_DATA_LE)))
-		return STATUS_ACCESS_DENIED;
-	/* every Linux file may have holes: nothing to record */
-	return STATUS_SUCCESS;
-}
-
-static __le32 fsctl_set_zero_data(struct fsctl_args *a)
-{
-	const struct file_zero_data_information *z = (const void *)a->in;
-	u64 off, end;
-	int err;
-
-	if (a->in_len < sizeof(*z))
-		return STATUS_INVALID_PARAMETER;
-	if (!(a->fp->daccess & FILE_WRITE_DATA_LE))
-		return STATUS_ACCESS_DENIED;
-	off = le64_to_cpu(z->FileOffset);
-	end = le64_to_cpu(z->BeyondFinalZero);
-	if (off > end || end > MAX_LFS_FILESIZE)
-		return STATUS_INVALID_PARAMETER;
-	if (off == end)
-		return STATUS_SUCCESS;
-	err = vfs_fallocate(a->fp->filp, FALLOC_FL_PUNCH_HOLE |
-			    FALLOC_FL_KEEP_SIZE, off, end - off);
-	return err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
-}
-
-static __le32 fsctl_query_ranges(struct fsctl_args *a)
-{
-	const struct file_allocated_range_buffer *q = (const void *)a->in;
-	struct file_allocated_range_buffer *r = (void *)a->out;
-	u32 n = 0, max = a->out_max / sizeof(*r);
-	loff_t start, end, data, hole;
-
-	if (a->in_len < sizeof(*q))
-		return STATUS_INVALID_PARAMETER;
-	if (!(a->fp->daccess & FILE_READ_DATA_LE))
-		return STATUS_ACCESS_DENIED;
-	start = le64_to_cpu(q->file_offset);
-	end = le64_to_cpu(q->length);
-	if (start < 0 || end < 0 || end > MAX_LFS_FILESIZE - start)
-		return STATUS_INVALID_PARAMETER;
-	end += start;
-	end = min_t(loff_t, end, i_size_read(file_inode(a->fp->filp)));
-	while (start < end) {
-		data = vfs_llseek(a->fp->filp, start, SEEK_DATA);
-		if (data < 0 || data >= end)
-			break;
-		hole = vfs_llseek(a->fp->filp, data, SEEK_HOLE);
-		if (hole < 0)
-			hole = end;
-		hole = min(hole, end);
-		if (n == max) {
-			a->out_len = n * sizeof(*r);
-			return STATUS_BUFFER_OVERFLOW;
-		}
-		r[n].file_offset = cpu_to_le64(data);
-		r[n].length = cpu_to_le64(hole - data);
-		n++;
-		start = hole;
-	}
-	a->out_len = n * sizeof(*r);
-	return STATUS_SUCCESS;
-}
-
-static __le32 fsctl_resume_key(struct fsctl_args *a)
-{
-	/* ResumeKey (24) + ContextLength (4) + pad (4) */
-	if (a->out_max < 32)
-		return STATUS_INVALID_PARAMETER;
-	memset(a->out, 0, 32);
-	put_unaligned_le64(a->fp->persistent_id, a->out);
-	put_unaligned_le64(a->fp->volatile_id, a->out + 8);
-	a->out_len = 32;
-	return STATUS_SUCCESS;
-}
-
-static void copychunk_limits(struct fsctl_args *a, u32 chunks, u32 chunk,
-			     u32 total)
-{
-	if (a->out_max < 12)
-		return;
-	put_unaligned_le32(chunks, a->out);
-	put_unaligned_le32(chunk, a->out + 4);
-	put_unaligned_le32(total, a->out + 8);
-	a->out_len = 12;
-}
-
-static __le32 fsctl_copychunk(struct fsctl_args *a)
-{
-	struct ksmbd_file *src;
-	u32 count, i, done = 0;
-	u64 total = 0;
-	__le32 st = STATUS_SUCCESS;
-
-	if (a->in_len < RESUME_KEY_SIZE + 8 || a->out_max < 12)
-		return STATUS_INVALID_PARAMETER;
-	count = get_unaligned_le32(a->in + RESUME_KEY_SIZE);
-	if (count > COPYCHUNK_MAX_CHUNKS ||
-	    a->in_len - RESUME_KEY_SIZE - 8 < count * 24) {
-		copychunk_limits(a, COPYCHUNK_MAX_CHUNKS, COPYCHUNK_MAX_CHUNK,
-				 COPYCHUNK_MAX_TOTAL);
-		return STATUS_INVALID_PARAMETER;
-	}
-	for (i = 0; i < count; i++) {
-		u32 len = get_unaligned_le32(a->in + RESUME_KEY_SIZE + 8 +
-					     i * 24 + 16);
-
-		total += len;
-		if (len > COPYCHUNK_MAX_CHUNK || total > COPYCHUNK_MAX_TOTAL) {
-			copychunk_limits(a, COPYCHUNK_MAX_CHUNKS,
-					 COPYCHUNK_MAX_CHUNK,
-					 COPYCHUNK_MAX_TOTAL);
-			return STATUS_INVALID_PARAMETER;
-		}
-	}
-	if (!(a->fp->daccess & FILE_WRITE_DATA_LE))
-		return STATUS_ACCESS_DENIED;
-	src = ksmbd_fid_lookup(a->work, get_unaligned_le64(a->in),
-			       get_unaligned_le64(a->in + 8));
-	if (!src)
-		return STATUS_OBJECT_NAME_NOT_FOUND;
-	if (!(src->daccess & FILE_READ_DATA_LE)) {
-		st = STATUS_ACCESS_DENIED;
-		goto out;
-	}
-	total = 0;
-	for (i = 0; i < count; i++) {
-		const u8 *c = a->in + RESUME_KEY_SIZE + 8 + i * 24;
-		loff_t soff = get_unaligned_le64(c);
-		loff_t doff = get_unaligned_le64(c + 8);
-		u32 len = get_unaligned_le32(c + 16);
-		ssize_t n = 0;
-
-		while (n < len) {
-			ssize_t r = vfs_copy_file_range(src->filp, soff + n,
-							a->fp->filp, doff + n,
-							len - n, 0);
-			if (r <= 0) {
-				st = r ? ksmbd_vfs_status(r) :
-					 STATUS_END_OF_FILE;
-				break;
-			}
-			n += r;
-		}
-		total += n;
-		if (st)
-			break;
-		done++;
-	}
-	copychunk_limits(a, done, 0, total);
-out:
-	ksmbd_file_put(src);
-	return st;
-}
-
 /* [MS-SMB2] 3.3.5.15.11 */
 #define NETIF_MAX	64
 
@@ -252,12 +79,17 @@ static const struct fsctl_row fsctl_table[] = {
 	{ FSCTL_VALIDATE_NEGOTIATE_INFO, false, fsctl_validate_negotiate },
 	{ FSCTL_PIPE_TRANSCEIVE, false, fsctl_pipe_transceive },
 	{ FSCTL_SRV_ENUMERATE_SNAPSHOTS, true, fsctl_snapshots },
-	{ FSCTL_SET_SPARSE, true, fsctl_set_sparse },
-	{ FSCTL_SET_ZERO_DATA, true, fsctl_set_zero_data },
-	{ FSCTL_QUERY_ALLOCATED_RANGES, true, fsctl_query_ranges },
-	{ FSCTL_SRV_REQUEST_RESUME_KEY, true, fsctl_resume_key },
-	{ FSCTL_SRV_COPYCHUNK, true, fsctl_copychunk },
-	{ FSCTL_SRV_COPYCHUNK_WRITE, true, fsctl_copychunk },
+	{ FSCTL_SET_SPARSE, true, ksmbd_fsctl_set_sparse },
+	{ FSCTL_SET_ZERO_DATA, true, ksmbd_fsctl_set_zero_data },
+	{ FSCTL_QUERY_ALLOCATED_RANGES, true, ksmbd_fsctl_query_ranges },
+	{ FSCTL_GET_COMPRESSION, true, ksmbd_fsctl_get_compression },
+	{ FSCTL_SET_COMPRESSION, true, ksmbd_fsctl_set_compression },
+	{ FSCTL_GET_OBJECT_ID, true, ksmbd_fsctl_object_id },
+	{ FSCTL_CREATE_OR_GET_OBJECT_ID, true, ksmbd_fsctl_object_id },
+	{ FSCTL_SRV_REQUEST_RESUME_KEY, true, ksmbd_fsctl_resume_key },
+	{ FSCTL_SRV_COPYCHUNK, true, ksmbd_fsctl_copychunk },
+	{ FSCTL_SRV_COPYCHUNK_WRITE, true, ksmbd_fsctl_copychunk },
+	{ FSCTL_DUPLICATE_EXTENTS_TO_FILE, true, ksmbd_fsctl_dup_extents },
 	{ FSCTL_QUERY_NETWORK_INTERFACE_INFO, false,
 	  fsctl_query_interfaces },
 };
@@ -267,7 +99,7 @@ __le32 smb2_ioctl(struct ksmbd_work *work)
 	const struct smb2_ioctl_req *req = ksmbd_req(work);
 	u32 code = le32_to_cpu(req->CtlCode);
 	const struct fsctl_row *row = NULL;
-	struct fsctl_args a = { .work = work };
+	struct fsctl_args a = { .work = work, .code = code };
 	struct smb2_ioctl_rsp *rsp;
 	__le32 st;
 	unsigned int i;
@@ -308,8 +140,7 @@ __le32 smb2_ioctl(struct ksmbd_work *work)
 		goto out;
 	}
 	st = row->fn(&a);
-	if (st && st != STATUS_BUFFER_OVERFLOW &&
-	    !(st == STATUS_INVALID_PARAMETER && a.out_len))
+	if (st && st != STATUS_BUFFER_OVERFLOW && !a.err_body)
 		goto out;
 	/* an empty answer keeps the odd StructureSize's byte in the body */
 	rsp = ksmbd_rsp_fixed(work, sizeof(*rsp) + (a.out_len ? 0 : 1));

@@ -336,8 +336,8 @@ void ksmbd_file_put(struct ksmbd_file *fp)
 	kref_put(&fp->kref, ksmbd_file_release);
 }
 
-struct ksmbd_file *ksmbd_fid_lookup(struct ksmbd_work *work, u64 pfid,
-				    u64 vfid)
+static struct ksmbd_file *fid_lookup(struct ksmbd_work *work, u64 pfid,
+				     u64 vfid, bool any_tree)
 {
 	struct ksmbd_fid_table *t = work->sess ? work->sess->files : NULL;
 	struct ksmbd_file *fp;
@@ -346,11 +346,24 @@ struct ksmbd_file *ksmbd_fid_lookup(struct ksmbd_work *work, u64 pfid,
 		return NULL;
 	xa_lock(&t->xa);
 	fp = xa_load(&t->xa, vfid);
-	if (fp && (fp->persistent_id != pfid || fp->tcon != work->tcon ||
+	if (fp && (fp->persistent_id != pfid ||
+		   (!any_tree && fp->tcon != work->tcon) ||
 		   !kref_get_unless_zero(&fp->kref)))
 		fp = NULL;
 	xa_unlock(&t->xa);
 	return fp;
+}
+
+struct ksmbd_file *ksmbd_fid_lookup(struct ksmbd_work *work, u64 pfid,
+				    u64 vfid)
+{
+	return fid_lookup(work, pfid, vfid, false);
+}
+
+struct ksmbd_file *ksmbd_fid_lookup_session(struct ksmbd_work *work,
+					    u64 pfid, u64 vfid)
+{
+	return fid_lookup(work, pfid, vfid, true);
 }
 
 /* Remove fp from its table; true if this call removed it. */

@@ -127,6 +127,9 @@ void ksmbd_file_abort(struct ksmbd_file *fp);
  */
 struct ksmbd_file *ksmbd_fid_lookup(struct ksmbd_work *work, u64 pfid,
 				    u64 vfid);
+/* The same in any tree of work's session (a copychunk's source). */
+struct ksmbd_file *ksmbd_fid_lookup_session(struct ksmbd_work *work,
+					    u64 pfid, u64 vfid);
 void ksmbd_file_put(struct ksmbd_file *fp);
 /* CLOSE: remove from the table and drop its reference. -ENOENT if gone. */
 int ksmbd_fid_close(struct ksmbd_work *work, struct ksmbd_file *fp);

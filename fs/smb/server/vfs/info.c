@@ -69,8 +69,9 @@ int ksmbd_vfs_stat(const struct path *path, bool hide_dot,
 	} else if (!da.valid) {
 		ks->attrs |= FILE_ATTRIBUTE_ARCHIVE;
 	}
-	if (!S_ISDIR(ks->st.mode) && ks->st.blocks * 512 < ks->st.size &&
-	    ks->st.size > 0)
+	/* FSCTL_SET_SPARSE records the state; a file without it has holes */
+	if (!da.valid && !S_ISDIR(ks->st.mode) &&
+	    ks->st.blocks * 512 < ks->st.size && ks->st.size > 0)
 		ks->attrs |= FILE_ATTRIBUTE_SPARSE_FILE;
 	if (hide_dot && path->dentry->d_name.name[0] == '.' &&
 	    !IS_ROOT(path->dentry))
