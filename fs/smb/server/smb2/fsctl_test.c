@@ -14,6 +14,13 @@
 #include "../vfs/lock.h"
 #include "../../common/smb2pdu.h"
 
+/* ksmbd_copychunk_parse() with its status in CPU order */
+static u32 parse(const u8 *in, u32 in_len, struct ksmbd_copychunk *cc,
+		 bool *limits)
+{
+	return le32_to_cpu(ksmbd_copychunk_parse(in, in_len, cc, limits));
+}
+
 /* A SRV_COPYCHUNK_COPY with count chunks of len bytes each. */
 static u8 *copychunk_req(struct kunit *test, u32 count, u32 len, u32 *size)
 {
@@ -43,8 +50,8 @@ static void copychunk_parse_ok(struct kunit *test)
 	bool limits;
 	u8 *b = copychunk_req(test, 2, 4096, &n);
 
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n, &cc, &limits),
-			STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, parse(b, n, &cc, &limits),
+			le32_to_cpu(STATUS_SUCCESS));
 	KUNIT_EXPECT_FALSE(test, limits);
 	KUNIT_EXPECT_EQ(test, cc.key_pfid, 0x1122334455667788ull);
 	KUNIT_EXPECT_EQ(test, cc.key_vfid, 7ull);
@@ -56,8 +63,8 @@ static void copychunk_parse_ok(struct kunit *test)
 
 	/* no chunks: a valid request that copies nothing */
 	b = copychunk_req(test, 0, 0, &n);
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n, &cc, &limits),
-			STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, parse(b, n, &cc, &limits),
+			le32_to_cpu(STATUS_SUCCESS));
 }
 
 static void copychunk_parse_short(struct kunit *test)
@@ -68,18 +75,17 @@ static void copychunk_parse_short(struct kunit *test)
 	u8 *b = copychunk_req(test, 3, 10, &n);
 
 	/* the header alone is not there */
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, KSMBD_COPYCHUNK_HDR - 1,
-						    &cc, &limits),
-			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, parse(b, KSMBD_COPYCHUNK_HDR - 1, &cc, &limits),
+			le32_to_cpu(STATUS_INVALID_PARAMETER));
 	KUNIT_EXPECT_FALSE(test, limits);
 	/* ChunkCount says 3, the buffer holds 2 and a half */
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n - 12, &cc, &limits),
-			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, parse(b, n - 12, &cc, &limits),
+			le32_to_cpu(STATUS_INVALID_PARAMETER));
 	KUNIT_EXPECT_FALSE(test, limits);
 	/* a count far past what the buffer and the limit allow */
 	put_unaligned_le32(0xAAAAAAAB, b + KSMBD_RESUME_KEY_SIZE);
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n, &cc, &limits),
-			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, parse(b, n, &cc, &limits),
+			le32_to_cpu(STATUS_INVALID_PARAMETER));
 }
 
 static void copychunk_parse_limits(struct kunit *test)
@@ -90,29 +96,29 @@ static void copychunk_parse_limits(struct kunit *test)
 	u8 *b;
 
 	b = copychunk_req(test, KSMBD_COPYCHUNK_MAX_CHUNKS + 1, 1, &n);
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n, &cc, &limits),
-			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, parse(b, n, &cc, &limits),
+			le32_to_cpu(STATUS_INVALID_PARAMETER));
 	KUNIT_EXPECT_TRUE(test, limits);
 
 	b = copychunk_req(test, 1, KSMBD_COPYCHUNK_MAX_CHUNK + 1, &n);
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n, &cc, &limits),
-			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, parse(b, n, &cc, &limits),
+			le32_to_cpu(STATUS_INVALID_PARAMETER));
 	KUNIT_EXPECT_TRUE(test, limits);
 
 	b = copychunk_req(test, 1, KSMBD_COPYCHUNK_MAX_CHUNK, &n);
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n, &cc, &limits),
-			STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, parse(b, n, &cc, &limits),
+			le32_to_cpu(STATUS_SUCCESS));
 
 	/* 17 chunks of 1 MiB: over the 16 MiB total */
 	b = copychunk_req(test, 17, KSMBD_COPYCHUNK_MAX_CHUNK, &n);
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n, &cc, &limits),
-			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, parse(b, n, &cc, &limits),
+			le32_to_cpu(STATUS_INVALID_PARAMETER));
 	KUNIT_EXPECT_TRUE(test, limits);
 
 	/* an empty chunk */
 	b = copychunk_req(test, 1, 0, &n);
-	KUNIT_EXPECT_EQ(test, ksmbd_copychunk_parse(b, n, &cc, &limits),
-			STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, parse(b, n, &cc, &limits),
+			le32_to_cpu(STATUS_INVALID_PARAMETER));
 	KUNIT_EXPECT_TRUE(test, limits);
 }
 
