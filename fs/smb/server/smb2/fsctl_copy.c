@@ -3,7 +3,8 @@
  * Server-side copy ([MS-SMB2] 3.3.5.15.5-6, [MS-FSCC] 2.3.8): the resume
  * key names a source open of the session, SRV_COPYCHUNK(_WRITE) copies
  * chunks of it into the open the request names with copy_file_range (a
- * bounce buffer when source and target ranges of one file overlap), and
+ * bounce buffer for named streams and for source and target ranges of
+ * one file that overlap), and
  * FSCTL_DUPLICATE_EXTENTS_TO_FILE clones a range when the file system can
  * share blocks.
  */
@@ -17,6 +18,7 @@
 #include "../vfs/fid.h"
 #include "../vfs/lock.h"
 #include "../vfs/smb2_util.h"
+#include "../vfs/stream.h"
 #include "../../common/smbfsctl.h"
 
 __le32 ksmbd_copychunk_parse(const u8 *in, u32 in_len,
@@ -83,9 +85,36 @@ static void copychunk_rsp(struct fsctl_args *a, u32 chunks, u32 chunk,
 	a->out_len = KSMBD_COPYCHUNK_RSP;
 }
 
-/* Copy through memory: source and target overlap in one file. */
-static int copy_bounce(struct file *src, loff_t soff, struct file *dst,
-		       loff_t doff, u32 len)
+/* The data of an open: its file's, or its named stream's (vfs/stream.h). */
+static ssize_t data_read(struct ksmbd_file *fp, void *buf, u32 len,
+			 loff_t off)
+{
+	if (fp->stream)
+		return ksmbd_stream_read(fp->filp, fp->stream, buf, len, off);
+	return kernel_read(fp->filp, buf, len, &off);
+}
+
+static ssize_t data_write(struct ksmbd_file *fp, const void *buf, u32 len,
+			  loff_t off)
+{
+	if (fp->stream)
+		return ksmbd_stream_write(fp->filp, fp->stream, buf, len, off);
+	return kernel_write(fp->filp, buf, len, &off);
+}
+
+static loff_t data_size(struct ksmbd_file *fp)
+{
+	if (fp->stream)
+		return ksmbd_stream_size(fp->filp->f_path.dentry, fp->stream);
+	return i_size_read(file_inode(fp->filp));
+}
+
+/*
+ * Copy through memory: a named stream (its data is an xattr) on either
+ * side, or source and target ranges that overlap in one file.
+ */
+static int copy_bounce(struct ksmbd_file *src, loff_t soff,
+		       struct ksmbd_file *dst, loff_t doff, u32 len)
 {
 	ssize_t n;
 	void *buf = kvmalloc(len, GFP_KERNEL);
@@ -93,12 +122,12 @@ static int copy_bounce(struct file *src, loff_t soff, struct file *dst,
 
 	if (!buf)
 		return -ENOMEM;
-	n = kernel_read(src, buf, len, &soff);
+	n = data_read(src, buf, len, soff);
 	if (n != len) {
 		err = n < 0 ? n : -EIO;
 		goto out;
 	}
-	n = kernel_write(dst, buf, len, &doff);
+	n = data_write(dst, buf, len, doff);
 	if (n != len)
 		err = n < 0 ? n : -EIO;
 out:
@@ -106,17 +135,18 @@ out:
 	return err;
 }
 
-static int copy_chunk(struct file *src, loff_t soff, struct file *dst,
-		      loff_t doff, u32 len)
+static int copy_chunk(struct ksmbd_file *src, loff_t soff,
+		      struct ksmbd_file *dst, loff_t doff, u32 len)
 {
 	ssize_t done = 0, r;
 
-	if (file_inode(src) == file_inode(dst) &&
-	    ksmbd_range_overlap(soff, len, doff, len))
+	if (src->stream || dst->stream ||
+	    (file_inode(src->filp) == file_inode(dst->filp) &&
+	     ksmbd_range_overlap(soff, len, doff, len)))
 		return copy_bounce(src, soff, dst, doff, len);
 	while (done < len) {
-		r = vfs_copy_file_range(src, soff + done, dst, doff + done,
-					len - done, 0);
+		r = vfs_copy_file_range(src->filp, soff + done, dst->filp,
+					doff + done, len - done, 0);
 		if (r < 0)
 			return r;
 		if (!r)
@@ -159,13 +189,13 @@ __le32 ksmbd_fsctl_copychunk(struct fsctl_args *a)
 		st = STATUS_ACCESS_DENIED;
 		goto out;
 	}
-	/* the data of a named stream is not in its file's struct file */
-	if (src->stream || a->fp->stream || src->is_dir || a->fp->is_dir) {
+	if (src->is_dir || a->fp->is_dir) {
 		st = STATUS_NOT_SUPPORTED;
 		goto out;
 	}
 	for (i = 0; i < cc.count; i++) {
 		u64 soff, doff;
+		loff_t size;
 		u32 len;
 		int err;
 
@@ -175,8 +205,13 @@ __le32 ksmbd_fsctl_copychunk(struct fsctl_args *a)
 			st = STATUS_INVALID_PARAMETER;
 			break;
 		}
+		size = data_size(src);
+		if (size < 0) {
+			st = ksmbd_vfs_status((int)size);
+			break;
+		}
 		/* [MS-SMB2] 3.3.5.15.6: a source range past its end */
-		if (soff + len > i_size_read(file_inode(src->filp))) {
+		if (soff + len > (u64)size) {
 			st = STATUS_INVALID_VIEW_SIZE;
 			break;
 		}
@@ -185,7 +220,7 @@ __le32 ksmbd_fsctl_copychunk(struct fsctl_args *a)
 			st = STATUS_FILE_LOCK_CONFLICT;
 			break;
 		}
-		err = copy_chunk(src->filp, soff, a->fp->filp, doff, len);
+		err = copy_chunk(src, soff, a->fp, doff, len);
 		if (err) {
 			st = ksmbd_vfs_status(err);
 			break;
