@@ -79,6 +79,8 @@ load_list() {
 		*) die "$file: --kernel=$kernel: only peer may be named" ;;
 		esac
 		[ -z "$filter" ] || echo "$display" | grep -qE -- "$filter" || continue
+		# KASAN, lockdep and kmemleak make the debug kernel slower
+		[ "$kind" != debug ] || limit=$((limit * 2))
 		# the debug pass is there for our kernel under KASAN/lockdep:
 		# entries on the peer kernel, or serving with Samba (harness
 		# self-checks), would only repeat the normal pass
