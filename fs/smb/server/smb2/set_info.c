@@ -307,9 +307,10 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 	struct ksmbd_name name;
 	struct filename *fname;
 	struct path new_dir;
-	struct qstr last;
+	struct qstr last, want;
+	char *real = NULL;
 	u32 nlen;
-	int err, type;
+	int err;
 	__le32 st;
 
 	if (len < sizeof(*ri))
@@ -342,16 +343,15 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		st = ksmbd_vfs_status(PTR_ERR(fname));
 		goto out_name;
 	}
-	err = vfs_path_parent_lookup(fname, KSMBD_LOOKUP_FLAGS, &new_dir, &last,
-				     &type, &share->root);
+	err = ksmbd_vfs_lookup_parent(&share->root, &fname, &new_dir, &last);
 	if (err) {
 		st = err == -ENOENT ? STATUS_OBJECT_PATH_NOT_FOUND :
+		     err == -EINVAL ? STATUS_OBJECT_NAME_INVALID :
 				      ksmbd_vfs_status(err);
 		goto out_fname;
 	}
-	if (type != LAST_NORM || new_dir.mnt != fp->filp->f_path.mnt) {
-		st = type != LAST_NORM ? STATUS_OBJECT_NAME_INVALID :
-					 STATUS_NOT_SAME_DEVICE;
+	if (new_dir.mnt != fp->filp->f_path.mnt) {
+		st = STATUS_NOT_SAME_DEVICE;
 		goto out_dir;
 	}
 
@@ -377,6 +377,14 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		goto out_dir;
 	}
 
+	/* a name equal to an entry's but for case names that entry */
+	want = last;
+	err = ksmbd_vfs_ci_name(&new_dir, &last, &real);
+	if (err) {
+		st = ksmbd_vfs_status(err);
+		goto out_dir;
+	}
+
 	old_dir = dget_parent(old);
 	trap = lock_rename(new_dir.dentry, old_dir);
 	if (old->d_parent != old_dir || d_unhashed(old)) {
@@ -384,6 +392,11 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		goto out_unlock;
 	}
 	new = lookup_one(ns, last.name, new_dir.dentry, last.len);
+	if (!IS_ERR(new) && real && new == old && !link) {
+		/* the file's own name in another case: change its case */
+		dput(new);
+		new = lookup_one(ns, want.name, new_dir.dentry, want.len);
+	}
 	if (IS_ERR(new)) {
 		err = PTR_ERR(new);
 		goto out_unlock;
@@ -427,6 +440,7 @@ out_unlock:
 	dput(old_dir);
 	st = err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
 out_dir:
+	kfree(real);
 	path_put(&new_dir);
 out_fname:
 	putname(fname);

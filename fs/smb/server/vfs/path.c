@@ -107,11 +107,7 @@ static int ci_lookup(const struct path *dir, const struct qstr *last,
 	return err;
 }
 
-/*
- * last, or the spelling on disk of the entry of dir that matches it but
- * for case (then *buf holds it, to kfree). 0 or -errno.
- */
-static int ci_name(const struct path *dir, struct qstr *last, char **buf)
+int ksmbd_vfs_ci_name(const struct path *dir, struct qstr *last, char **buf)
 {
 	struct dentry *d;
 	int err;
@@ -157,7 +153,7 @@ static char *ci_fix_dirs(const struct path *root, const char *rel)
 		struct dentry *d;
 		char *real;
 
-		if (ci_name(&cur, &q, &real))
+		if (ksmbd_vfs_ci_name(&cur, &q, &real))
 			break;
 		if (real)
 			changed = true;
@@ -189,13 +185,8 @@ static char *ci_fix_dirs(const struct path *root, const char *rel)
 	return out;
 }
 
-/*
- * Parent of rel beneath root; *last points into *fname, which is
- * replaced (by the name with its directories spelled as on disk) when
- * the path names them in another case.
- */
-static int lookup_parent(const struct path *root, struct filename **fname,
-			 struct path *parent, struct qstr *last)
+int ksmbd_vfs_lookup_parent(const struct path *root, struct filename **fname,
+			    struct path *parent, struct qstr *last)
 {
 	struct filename *fixed;
 	char *rel;
@@ -253,10 +244,10 @@ int ksmbd_vfs_lookup(const struct path *root, const char *rel,
 	fname = getname_kernel(rel);
 	if (IS_ERR(fname))
 		return PTR_ERR(fname);
-	err = lookup_parent(root, &fname, &parent, &last);
+	err = ksmbd_vfs_lookup_parent(root, &fname, &parent, &last);
 	if (err)
 		goto out;
-	err = ci_name(&parent, &last, &real);
+	err = ksmbd_vfs_ci_name(&parent, &last, &real);
 	if (err) {
 		path_put(&parent);
 		goto out;
@@ -295,10 +286,10 @@ int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
 	fname = getname_kernel(rel);
 	if (IS_ERR(fname))
 		return PTR_ERR(fname);
-	err = lookup_parent(root, &fname, parent, &last);
+	err = ksmbd_vfs_lookup_parent(root, &fname, parent, &last);
 	if (err)
 		goto out;
-	err = ci_name(parent, &last, &real);
+	err = ksmbd_vfs_ci_name(parent, &last, &real);
 	if (err) {
 		path_put(parent);
 		goto out;

@@ -22,7 +22,9 @@
 
 struct cred;
 struct dentry;
+struct filename;
 struct ksmbd_work;
+struct qstr;
 
 #define KSMBD_LOOKUP_FLAGS \
 	(LOOKUP_BENEATH | LOOKUP_NO_SYMLINKS | LOOKUP_NO_XDEV)
@@ -40,6 +42,23 @@ int ksmbd_vfs_lookup(const struct path *root, const char *rel,
 int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
 			    struct path *parent, struct dentry **child);
 void ksmbd_vfs_unlock_parent(struct path *parent, struct dentry *child);
+
+/*
+ * The parent of (*fname)->name beneath root into *parent (referenced),
+ * *last pointing into *fname at the last component. *fname is replaced
+ * (putname()'d) by the name with its directories respelled when it names
+ * them in another case. -EINVAL if the last component is not a name.
+ */
+int ksmbd_vfs_lookup_parent(const struct path *root, struct filename **fname,
+			    struct path *parent, struct qstr *last);
+
+/*
+ * The name last in directory dir, case-insensitively: when it does not
+ * exist as spelled but an entry equal to it but for case does, last is
+ * made to point at that entry's spelling, kmalloc'd in *buf (kfree it
+ * after last's use); else last is left and *buf is NULL. 0 or -errno.
+ */
+int ksmbd_vfs_ci_name(const struct path *dir, struct qstr *last, char **buf);
 
 /*
  * Run as the session's user: fsuid/fsgid/supplementary groups of the
