@@ -356,15 +356,16 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 	}
 
 	/*
-	 * Windows opens the target's directory for the operation (FILE_ADD_FILE,
-	 * or FILE_ADD_SUBDIRECTORY for a directory, sharing read and write):
-	 * an open of that directory with DELETE access or that does not share
-	 * write fails the rename with a sharing violation (smb2.rename,
-	 * smb2.oplock.batch19).
+	 * The rename of a file opens the target's directory (FILE_ADD_FILE,
+	 * sharing read and write): an open of that directory with DELETE
+	 * access or that does not share write fails it with a sharing
+	 * violation (smb2.rename, smb2.oplock.batch19). A directory is renamed
+	 * beside such an open (smb2.notify-inotify.inotify-rename renames a
+	 * subdirectory while the parent is open with SEC_RIGHTS_DIR_ALL).
 	 */
-	if (ksmbd_inode_share_conflict(d_inode(new_dir.dentry),
-				       fp->is_dir ? FILE_APPEND_DATA_LE :
-						    FILE_WRITE_DATA_LE,
+	if (!fp->is_dir &&
+	    ksmbd_inode_share_conflict(d_inode(new_dir.dentry),
+				       FILE_WRITE_DATA_LE,
 				       FILE_SHARE_READ_LE |
 				       FILE_SHARE_WRITE_LE)) {
 		st = STATUS_SHARING_VIOLATION;
