@@ -226,8 +226,27 @@ __le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
 		}
 		if (clen == 2 && unit_is(name, start, '.') &&
 		    unit_is(name, start + 1, '.')) {
-			st = STATUS_OBJECT_PATH_SYNTAX_BAD;
-			goto err;
+			/*
+			 * ".." takes back the component before it, as
+			 * Windows does ("d\x\.." opens d); one that would
+			 * climb above the share root is a syntax error, and
+			 * ".." has no streams.
+			 */
+			if (sstart) {
+				st = STATUS_OBJECT_NAME_INVALID;
+				goto err;
+			}
+			if (!pos) {
+				st = STATUS_OBJECT_PATH_SYNTAX_BAD;
+				goto err;
+			}
+			while (pos && path[pos - 1] != '/')
+				pos--;
+			if (pos)
+				pos--;
+			path[pos] = '\0';
+			start = end + 1;
+			continue;
 		}
 		for (i = start; i < end; i++) {
 			if (ksmbd_name_char_invalid(le16_to_cpu(name[i]))) {

@@ -21,7 +21,8 @@
 struct ksmbd_name {
 	/*
 	 * Relative UTF-8 path with '/' separators, no leading or trailing
-	 * '/', no "." or ".." component; "" names the share root.
+	 * '/', no "." or ".." component (a ".." is resolved by
+	 * ksmbd_name_parse()); "" names the share root.
 	 * kmalloc'd, freed by ksmbd_name_free().
 	 */
 	char *path;
@@ -38,7 +39,9 @@ struct ksmbd_name {
  * filled, or the NTSTATUS Windows answers: STATUS_INVALID_PARAMETER (odd
  * length, leading backslash), STATUS_OBJECT_NAME_INVALID (bad character,
  * empty or "." component, bad stream syntax, unpaired surrogate),
- * STATUS_OBJECT_PATH_SYNTAX_BAD (".." component), STATUS_NAME_TOO_LONG
+ * STATUS_OBJECT_PATH_SYNTAX_BAD (a ".." that climbs above the share root;
+ * one that stays beneath it takes back the component before it, so
+ * "d\x\.." is "d"), STATUS_NAME_TOO_LONG
  * (component longer than 255 units or path too long).
  * allow_stream: whether a ':' stream suffix is accepted on the last
  * component.
