@@ -433,6 +433,8 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		};
 
 		err = vfs_rename(&rd);
+		if (!err && !fp->is_dir && !fp->stream)
+			WRITE_ONCE(fp->renamed, true);	/* vfs/notify.h */
 	}
 out_new:
 	dput(new);

@@ -297,6 +297,7 @@ static void ksmbd_file_release(struct kref *kref)
 {
 	struct ksmbd_file *fp = container_of(kref, struct ksmbd_file, kref);
 	struct ksmbd_inode *ki = fp->ki;
+	bool deleted = false;
 
 	mutex_lock(&ki->lock);
 	ksmbd_oplock_release(fp);
@@ -312,9 +313,12 @@ static void ksmbd_file_release(struct kref *kref)
 	if (list_empty(&ki->opens) && ki->delete_pending) {
 		ksmbd_file_unlink(fp);
 		ki->delete_pending = false;
+		deleted = true;
 	}
 	mutex_unlock(&ki->lock);
 	ksmbd_inode_put(ki);
+	if (READ_ONCE(fp->renamed) && !deleted)
+		ksmbd_notify_renamed_close(fp->filp->f_path.dentry);
 
 	if (fp->dir_release)
 		fp->dir_release(fp);

@@ -29,6 +29,8 @@
  *     blocked LOCK waiters (smb2/lock.c).
  *   fp->lock (mutex): directory enumeration state, fp->pos, fp->mode,
  *     fp->user_ctime, fp->watches.
+ *   fp->renamed is set (WRITE_ONCE) by a SET_INFO rename of the file and
+ *     read at its release, when nobody else holds fp.
  *   The other fp fields are fixed at CREATE, except delete_on_close and
  *     oplock (vfs/oplock.h), which are written under ki->lock, and the
  *     stream name: a stream rename rewrites fp->stream_buf in place, or
@@ -102,6 +104,7 @@ struct ksmbd_file {
 	u64 pos;			/* FilePositionInformation */
 	u32 mode;			/* FileModeInformation */
 	s64 user_ctime;			/* ChangeTime set by the client, 0: none */
+	bool renamed;			/* a file's rename went through it */
 	struct ksmbd_oplock oplock;	/* vfs/oplock.h, under ki->lock */
 };
 

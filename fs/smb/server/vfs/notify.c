@@ -7,6 +7,7 @@
  */
 #include <linux/dcache.h>
 #include <linux/fs.h>
+#include <linux/fsnotify.h>
 #include <linux/fsnotify_backend.h>
 #include <linux/mutex.h>
 #include <linux/nls.h>
@@ -248,6 +249,15 @@ void ksmbd_notify_begin(u32 filter)
 void ksmbd_notify_end(void)
 {
 	xa_erase(&ksmbd_notify_hints, current->pid);
+}
+
+void ksmbd_notify_renamed_close(struct dentry *d)
+{
+	if (d_really_is_negative(d) || d_is_dir(d))
+		return;
+	ksmbd_notify_begin(FILE_NOTIFY_CHANGE_ATTRIBUTES);
+	fsnotify_dentry(d, FS_ATTRIB);
+	ksmbd_notify_end();
 }
 
 static u32 event_filter(u32 mask, bool dir)

@@ -74,6 +74,14 @@ void ksmbd_notify_end(void);
  * complete with STATUS_DELETE_PENDING (smb2.notify.rmdir*).
  */
 void ksmbd_notify_delete_pending(struct inode *inode);
+/*
+ * The open through which a file (not a directory, not a stream) was
+ * renamed goes: Windows then reports the file, under its new name, as
+ * MODIFIED for FILE_NOTIFY_CHANGE_ATTRIBUTES - at that close, not at the
+ * rename (smb2.notify.mask-change expects it; smb2.notify.rec, whose
+ * renaming opens stay, expects nothing).
+ */
+void ksmbd_notify_renamed_close(struct dentry *d);
 /* fp is being closed: complete its requests with STATUS_NOTIFY_CLEANUP. */
 void ksmbd_notify_cleanup(struct ksmbd_file *fp);
 /* Module exit: drop the fsnotify group. */
