@@ -30,6 +30,7 @@
 #include "../vfs/ea.h"
 #include "../vfs/smb2_util.h"
 #include "../vfs/notify.h"
+#include "../vfs/sd.h"
 
 /* FILE_* CreateAction values ([MS-SMB2] 2.2.14) */
 #define FILE_SUPERSEDED		0
@@ -50,6 +51,8 @@ struct create_args {
 	bool qfid;		/* QFid requested */
 	const void *eas;	/* ExtA: a checked FILE_FULL_EA_INFORMATION list */
 	u32 eas_len;
+	const void *sd;		/* SecD: a checked self-relative descriptor */
+	u32 sd_len;
 	bool bad;		/* a context we must refuse */
 	__le32 bad_status;
 };
@@ -90,6 +93,15 @@ static int create_ctx_fn(void *arg, const struct ksmbd_cctx *c)
 		}
 		a->eas = c->data;
 		a->eas_len = c->data_len;
+	} else if (!memcmp(c->name, SMB2_CREATE_SD_BUFFER, 4)) {
+		int err = ksmbd_sd_check(c->data, c->data_len);
+
+		if (err) {
+			a->bad = true;
+			a->bad_status = ksmbd_sd_status(err);
+		}
+		a->sd = c->data;
+		a->sd_len = c->data_len;
 	} else if (!memcmp(c->name, SMB2_CREATE_TIMEWARP_REQUEST, 4)) {
 		a->bad = true;	/* no snapshots are offered */
 		a->bad_status = STATUS_OBJECT_NAME_NOT_FOUND;
@@ -619,6 +631,15 @@ __le32 smb2_create(struct ksmbd_work *work)
 		if (err) {
 			ksmbd_file_abort(fp);
 			st = ksmbd_vfs_status(err);
+			goto out_path;
+		}
+	}
+	if (cs.created) {
+		/* the SecD descriptor, or what the new file inherits */
+		err = ksmbd_sd_create(&cs.path, cs.parent, ca.sd, ca.sd_len);
+		if (err && ca.sd) {
+			ksmbd_file_abort(fp);
+			st = ksmbd_sd_status(err) ?: ksmbd_vfs_status(err);
 			goto out_path;
 		}
 	}

@@ -22,6 +22,8 @@
 #include "../vfs/smb2_util.h"
 #include "../vfs/stream.h"
 #include "../vfs/ea.h"
+#include "../vfs/sd.h"
+#include "../conn.h"
 
 /*
  * Share-relative path of fp (UTF-8, '/'-separated, "" for the root) in
@@ -185,6 +187,55 @@ static __le32 query_ea(struct ksmbd_work *work, struct ksmbd_file *fp,
 	return STATUS_SUCCESS;
 }
 
+/*
+ * STATUS_BUFFER_TOO_SMALL with the length a security descriptor needs
+ * ([MS-SMB2] 3.3.5.20.3): 3.1.1 wraps it in an error context (2.2.2.1).
+ */
+static __le32 sec_too_small(struct ksmbd_work *work, u32 need)
+{
+	bool ctx = work->conn->dialect == SMB311_PROT_ID;
+	u8 *b = ksmbd_rsp_body(work, 8 + (ctx ? 12 : 4));
+
+	if (!b)
+		return STATUS_BUFFER_TOO_SMALL;
+	put_unaligned_le16(9, b);		/* StructureSize */
+	b[2] = ctx;				/* ErrorContextCount */
+	put_unaligned_le32(ctx ? 12 : 4, b + 4);	/* ByteCount */
+	if (ctx) {
+		put_unaligned_le32(4, b + 8);	/* ErrorDataLength */
+		put_unaligned_le32(0, b + 12);	/* ErrorId: default */
+		put_unaligned_le32(need, b + 16);
+	} else {
+		put_unaligned_le32(need, b + 8);
+	}
+	return STATUS_BUFFER_TOO_SMALL;
+}
+
+/* SMB2_0_INFO_SECURITY ([MS-SMB2] 3.3.5.20.3, [MS-FSA] 2.1.5.14). */
+static __le32 query_security(struct ksmbd_work *work, struct ksmbd_file *fp,
+			     const struct smb2_query_info_req *req, void *out,
+			     u32 max, int *len)
+{
+	u32 secinfo = le32_to_cpu(req->AdditionalInformation);
+	int r;
+
+	*len = 0;
+	if ((secinfo & (KSMBD_OWNER_SECINFO | KSMBD_GROUP_SECINFO |
+			KSMBD_DACL_SECINFO | KSMBD_LABEL_SECINFO)) &&
+	    !(fp->daccess & FILE_READ_CONTROL_LE))
+		return STATUS_ACCESS_DENIED;
+	if ((secinfo & KSMBD_SACL_SECINFO) &&
+	    !(fp->daccess & FILE_ACCESS_SYSTEM_SECURITY_LE))
+		return STATUS_ACCESS_DENIED;
+	r = ksmbd_sd_query(&fp->filp->f_path, secinfo, out, max);
+	if (r < 0)
+		return ksmbd_sd_status(r) ?: ksmbd_vfs_status(r);
+	if ((u32)r > max)
+		return sec_too_small(work, r);
+	*len = r;
+	return STATUS_SUCCESS;
+}
+
 __le32 smb2_query_info(struct ksmbd_work *work)
 {
 	const struct smb2_query_info_req *req = ksmbd_req(work);
@@ -222,6 +273,10 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 		r = query_fs(work, req->FileInfoClass, buf, cap);
 		break;
 	case SMB2_O_INFO_SECURITY:
+		st = query_security(work, fp, req, buf, max, &r);
+		if (st)
+			goto out;
+		goto reply;
 	case SMB2_O_INFO_QUOTA:
 		r = -EOPNOTSUPP;
 		break;

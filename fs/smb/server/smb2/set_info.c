@@ -26,6 +26,7 @@
 #include "../vfs/stream.h"
 #include "../vfs/ea.h"
 #include "../vfs/notify.h"
+#include "../vfs/sd.h"
 
 #define FILE_DISPOSITION_INFORMATION_EX	64
 #define FILE_DISPOSITION_DELETE		0x01
@@ -554,6 +555,27 @@ static __le32 set_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 	return err ? ksmbd_vfs_status(err) : STATUS_SUCCESS;
 }
 
+/* SMB2_0_INFO_SECURITY ([MS-SMB2] 3.3.5.21.3, [MS-FSA] 2.1.5.17). */
+static __le32 set_security(struct ksmbd_file *fp, u32 secinfo,
+			   const void *buf, u32 len)
+{
+	int err;
+
+	if ((secinfo & KSMBD_SACL_SECINFO) &&
+	    !has(fp, FILE_ACCESS_SYSTEM_SECURITY_LE))
+		return STATUS_ACCESS_DENIED;
+	if ((secinfo & KSMBD_DACL_SECINFO) && !has(fp, FILE_WRITE_DAC_LE))
+		return STATUS_ACCESS_DENIED;
+	if ((secinfo & (KSMBD_OWNER_SECINFO | KSMBD_GROUP_SECINFO |
+			KSMBD_LABEL_SECINFO)) &&
+	    !has(fp, FILE_WRITE_OWNER_LE))
+		return STATUS_ACCESS_DENIED;
+	err = ksmbd_sd_set(&fp->filp->f_path, secinfo, buf, len);
+	if (err)
+		return ksmbd_sd_status(err) ?: ksmbd_vfs_status(err);
+	return STATUS_SUCCESS;
+}
+
 __le32 smb2_set_info(struct ksmbd_work *work)
 {
 	const struct smb2_set_info_req *req = ksmbd_req(work);
@@ -583,6 +605,10 @@ __le32 smb2_set_info(struct ksmbd_work *work)
 		break;
 	case SMB2_O_INFO_FILESYSTEM:
 		st = STATUS_ACCESS_DENIED;
+		break;
+	case SMB2_O_INFO_SECURITY:
+		st = set_security(fp, le32_to_cpu(req->AdditionalInformation),
+				  buf, len);
 		break;
 	default:
 		st = STATUS_NOT_SUPPORTED;
