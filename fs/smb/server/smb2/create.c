@@ -301,6 +301,13 @@ static __le32 create_resolve(struct ksmbd_work *work,
 			err = -EACCES;
 			goto out;
 		}
+		/* [MS-FSA] 2.1.5.1.1: a new read-only file cannot be deleted */
+		if ((req->CreateOptions & FILE_DELETE_ON_CLOSE_LE) &&
+		    (req->FileAttributes & FILE_ATTRIBUTE_READONLY_LE) &&
+		    !want_dir) {
+			ksmbd_vfs_unlock_parent(&parent, child);
+			return STATUS_CANNOT_DELETE;
+		}
 		mode = new_mode(share, want_dir,
 				le32_to_cpu(req->FileAttributes));
 		if (want_dir)
