@@ -81,7 +81,7 @@ static int query_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 {
 	struct ksmbd_info_ctx c = {};
 	struct ksmbd_stat ks;
-	char *buf;
+	char *buf, *sname = NULL;
 	int r;
 
 	if (needs_read_attrs(cls) && !(fp->daccess & FILE_READ_ATTRIBUTES_LE))
@@ -113,7 +113,24 @@ static int query_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 		c.ea_size = ksmbd_ea_size(fp->filp->f_path.dentry);
 	if (!c.name)
 		c.name = "";
+	if (fp->stream && cls == FILE_NORMALIZED_NAME_INFORMATION) {
+		/* the stream's name as created; a rename rewrites it */
+		const char *s;
+		size_t slen;
+
+		mutex_lock(&fp->ki->lock);
+		slen = fp->stream ? ksmbd_stream_name(fp->stream, &s) : 0;
+		if (slen)
+			sname = kstrndup(s, slen, GFP_KERNEL);
+		mutex_unlock(&fp->ki->lock);
+		if (slen && !sname) {
+			kfree(buf);
+			return -ENOMEM;
+		}
+		c.stream = sname;
+	}
 	r = ksmbd_encode_file_info(cls, &c, out, max);
+	kfree(sname);
 	kfree(buf);
 	return r;
 }
@@ -266,6 +283,12 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 			if (st && st != STATUS_BUFFER_OVERFLOW)
 				goto out;
 			goto reply;
+		}
+		/* [MS-SMB2] 3.3.5.20.1: a class of 3.1.1 only */
+		if (req->FileInfoClass == FILE_NORMALIZED_NAME_INFORMATION &&
+		    work->conn->dialect != SMB311_PROT_ID) {
+			st = STATUS_NOT_SUPPORTED;
+			goto out;
 		}
 		r = query_file(work, fp, req->FileInfoClass, buf, cap);
 		break;

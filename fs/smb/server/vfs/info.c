@@ -240,14 +240,19 @@ int ksmbd_encode_file_info(u8 cls, const struct ksmbd_info_ctx *c, void *out,
 	case FILE_NAME_INFORMATION:
 	case FILE_NORMALIZED_NAME_INFORMATION: {
 		struct ksmbd_file_name_info *n = out;
-		char *buf = kmalloc(strlen(c->name) + 2, GFP_KERNEL);
+		size_t size = strlen(c->name) + 2 +
+			      (c->stream ? strlen(c->stream) + 1 : 0);
+		char *buf = kmalloc(size, GFP_KERNEL);
 
 		if (!buf)
 			return -ENOMEM;
-		r = put_name(out, max, need, &n->FileNameLength,
-			     cls == FILE_NAME_INFORMATION ?
-			     root_name(c->name, buf, strlen(c->name) + 2) :
-			     c->name);
+		if (cls == FILE_NAME_INFORMATION)
+			root_name(c->name, buf, size);
+		else if (c->stream)	/* "dir\file:stream", no ":$DATA" */
+			snprintf(buf, size, "%s:%s", c->name, c->stream);
+		else
+			strscpy(buf, c->name, size);
+		r = put_name(out, max, need, &n->FileNameLength, buf);
 		kfree(buf);
 		return r;
 	}

@@ -69,6 +69,7 @@ struct ksmbd_info_ctx {
 	u64 pos;		/* current byte offset */
 	u32 mode;		/* FileModeInformation */
 	const char *name;	/* share-relative name, '\\'-separated UTF-8 */
+	const char *stream;	/* a named stream's name, or NULL */
 	u64 volume_id;
 	u32 ea_size;		/* FileEaInformation */
 };
