@@ -4,6 +4,14 @@
 # crashes the guest fails with the console's tail, and the entries after it
 # go on in a fresh guest.
 #
+# The guest (guest/stage-tests.sh) runs the entries in order, writing
+# RUN/current (the entry in progress), RUN/out/IDX.log and "IDX STATUS
+# SECONDS" lines to RUN/results; this side reports each result as it comes
+# and kills a guest whose current entry outlives its limit by 30 s. Up to
+# KSMBD_TORTURE_BATCH (default 20; 1: no batching) consecutive plain
+# smbtorture entries share one smbtorture process in the guest
+# (guest/torture-batch.py), each still with its own result, log and limit.
+#
 # Entry i: T_NAME[i], T_CMD[i] (a /bin/sh command line run in the guest),
 # T_LIMIT[i] (seconds); the runner sets T_RC[i] (exit status; 4 = skipped).
 
@@ -77,7 +85,8 @@ run_batch() {
 	shift 2
 	local run i cur= c t_start limit why=
 	run=$(new_run "tests-$kind-$daemon")
-	write_env "$run" tests "$kind" "$daemon"
+	write_env "$run" tests "$kind" "$daemon" \
+		"KSMBD_TORTURE_BATCH=${KSMBD_TORTURE_BATCH:-20}"
 	for i in "$@"; do
 		printf '%s\t%s\t%s\t%s\n' "$i" "${T_LIMIT[i]}" "${T_NAME[i]}" "${T_CMD[i]}"
 	done >"$run/tests"

@@ -7,7 +7,10 @@
 # its environment); it exits 0 (pass), 4 (skip) or anything else (fail).
 # --kernel=peer runs it on the pristine base's own server (the 6.1 tree's)
 # instead of the kernel under test; such entries are shown as NAME@D/peer.
-# Each smbtorture.list line is a test for tests/smbtorture.sh. `--debug`
+# Each smbtorture.list line is a test for tests/smbtorture.sh (the guest
+# runs consecutive ones in one smbtorture process: guest/stage-tests.sh and
+# guest/torture-batch.py; the command line written here is what it
+# recognises). `--debug`
 # leaves out the entries on the peer kernel or with --daemon=samba.
 # `--shard=K/N` runs every Nth list entry from the Kth (and KUnit when K is
 # 1), so that N runs side by side share the list.
@@ -131,7 +134,8 @@ torture_all() {
 	command -v smbtorture >/dev/null || die "no smbtorture (package samba-testsuite)"
 	while read -r t; do
 		[ -z "$filter" ] || echo "$t" | grep -qE -- "$filter" || continue
-		add_entry "$t" "/bin/sh $(sq "$SELFTEST_DIR/tests/smbtorture.sh") $t" \
+		add_entry "$t" \
+			"/bin/sh $(sq "$SELFTEST_DIR/tests/smbtorture.sh") $(sq "$t")" \
 			"${KSMBD_TORTURE_TIMEOUT:-120}"
 		T_DAEMON[${#T_NAME[@]} - 1]=ours
 		T_KERNEL[${#T_NAME[@]} - 1]=${peer:+peer}

@@ -4,12 +4,26 @@
 # smbtorture exits 0 when a test skips itself (e.g. "server doesn't support
 # SMB2_CAP_MULTI_CHANNEL"): a run that skipped and passed nothing is a skip
 # here, never a pass.
+# smbtorture.sh --batch TEST...: smbtorture itself over all the TESTs, in one
+# process, with the same arguments; its output and status are left to the
+# caller (guest/torture-batch.py, which runs consecutive smbtorture.list
+# entries that way and judges each by the rules above).
 . "$KSMBD_SELFTEST_DIR/tests/lib.sh"
-[ $# -eq 1 ] || fail "usage: smbtorture.sh TEST"
+
+torture() {
+	smbtorture "$KSMBD_UNC" -s "$KSMBD_SMBCONF" -U "$KSMBD_USER%$KSMBD_PASSWORD" \
+		--option=torture:sharedelay=0 "$@"
+}
+
+if [ "${1:-}" = --batch ]; then
+	shift
+	torture "$@"
+	exit
+fi
+[ $# -eq 1 ] || fail "usage: smbtorture.sh TEST | smbtorture.sh --batch TEST..."
 command -v smbtorture >/dev/null || skip "smbtorture not installed (samba-testsuite)"
 out=$(mktemp "${TMPDIR:-/tmp}/smbtorture.XXXXXX") || fail "mktemp"
-smbtorture "$KSMBD_UNC" -s "$KSMBD_SMBCONF" -U "$KSMBD_USER%$KSMBD_PASSWORD" \
-	--option=torture:sharedelay=0 "$1" >"$out" 2>&1
+torture "$1" >"$out" 2>&1
 rc=$?
 cat "$out"
 if [ $rc -eq 0 ] && grep -q '^skip:' "$out" && ! grep -q '^success:' "$out"; then
