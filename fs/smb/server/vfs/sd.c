@@ -205,6 +205,20 @@ void ksmbd_sd_select(const struct ksmbd_sd *full, u32 secinfo,
 	part->control &= keep;
 }
 
+/*
+ * The control bits (of mask) a SET keeps from the input: AUTO_INHERIT_REQ
+ * is a request, never stored; AUTO_INHERITED stays only when it came with
+ * that request (as Windows does: smbtorture smb2.acls.INHERITFLAGS).
+ */
+static u16 set_bits(u16 in, u16 mask, u16 req, u16 auto_inherited)
+{
+	u16 bits = in & mask & ~req;
+
+	if (!(in & req))
+		bits &= ~auto_inherited;
+	return bits;
+}
+
 int ksmbd_sd_merge(const struct ksmbd_sd *cur, const struct ksmbd_sd *in,
 		   u32 secinfo, struct ksmbd_sd *out)
 {
@@ -228,7 +242,9 @@ int ksmbd_sd_merge(const struct ksmbd_sd *cur, const struct ksmbd_sd *in,
 	if (secinfo & KSMBD_DACL_SECINFO) {
 		/* no DACL in the input: a NULL DACL ([MS-DTYP] 2.4.6) */
 		out->control &= ~KSMBD_SE_DACL_BITS;
-		out->control |= (in->control & KSMBD_SE_DACL_BITS) |
+		out->control |= set_bits(in->control, KSMBD_SE_DACL_BITS,
+					 KSMBD_SE_DACL_AUTO_INHERIT_REQ,
+					 KSMBD_SE_DACL_AUTO_INHERITED) |
 				KSMBD_SE_DACL_PRESENT;
 		out->dacl = in->dacl;
 		out->dacl_len = in->dacl_len;
@@ -242,7 +258,10 @@ int ksmbd_sd_merge(const struct ksmbd_sd *cur, const struct ksmbd_sd *in,
 		out->sacl = NULL;
 		out->sacl_len = 0;
 		if (in->control & KSMBD_SE_SACL_PRESENT) {
-			out->control |= in->control & KSMBD_SE_SACL_BITS;
+			out->control |= set_bits(in->control,
+						 KSMBD_SE_SACL_BITS,
+						 KSMBD_SE_SACL_AUTO_INHERIT_REQ,
+						 KSMBD_SE_SACL_AUTO_INHERITED);
 			out->sacl = in->sacl;
 			out->sacl_len = in->sacl_len;
 			if (secinfo & KSMBD_PROTECTED_SACL_SECINFO)
@@ -259,6 +278,7 @@ int ksmbd_sd_merge(const struct ksmbd_sd *cur, const struct ksmbd_sd *in,
 
 struct inherit_ctx {
 	bool dir;
+	u8 mark;	/* INHERITED, or 0 */
 	u8 *out;	/* NULL: count only */
 	u32 off;
 	u32 count;
@@ -267,7 +287,7 @@ struct inherit_ctx {
 static int inherit_ace(void *arg, const u8 *ace, u32 ace_len)
 {
 	struct inherit_ctx *c = arg;
-	u8 f = ace[1], nf;
+	u8 f = ace[1] & ~KSMBD_ACE_INHERITED, nf;
 
 	if (c->dir) {
 		if (f & KSMBD_ACE_CONTAINER_INHERIT) {
@@ -293,17 +313,21 @@ static int inherit_ace(void *arg, const u8 *ace, u32 ace_len)
 	}
 	if (c->out) {
 		memcpy(c->out + c->off, ace, ace_len);
-		c->out[c->off + 1] = nf | KSMBD_ACE_INHERITED;
+		c->out[c->off + 1] = nf | c->mark;
 	}
 	c->off += ace_len;
 	c->count++;
 	return 0;
 }
 
-int ksmbd_acl_inherit(const u8 *parent_acl, bool dir, u8 **acl,
-		      u32 *acl_len)
+int ksmbd_acl_inherit(const u8 *parent_acl, bool dir, bool auto_inherited,
+		      u8 **acl, u32 *acl_len)
 {
-	struct inherit_ctx c = { .dir = dir, .off = 8 };
+	struct inherit_ctx c = {
+		.dir = dir,
+		.mark = auto_inherited ? KSMBD_ACE_INHERITED : 0,
+		.off = 8,
+	};
 
 	*acl = NULL;
 	*acl_len = 0;
@@ -490,8 +514,9 @@ int ksmbd_sd_create(const struct path *p, struct dentry *parent,
 	if (parent && !(in.control & KSMBD_SE_DACL_PRESENT) &&
 	    !sd_read_stored(ns, parent, &pbuf, &plen) &&
 	    !ksmbd_sd_decode(pbuf, plen, &pd) && pd.dacl) {
-		err = ksmbd_acl_inherit(pd.dacl, S_ISDIR(inode->i_mode), &inh,
-					&ilen);
+		err = ksmbd_acl_inherit(pd.dacl, S_ISDIR(inode->i_mode),
+					pd.control & KSMBD_SE_DACL_AUTO_INHERITED,
+					&inh, &ilen);
 		if (err)
 			goto out;
 	}

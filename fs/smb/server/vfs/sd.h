@@ -74,7 +74,8 @@ void ksmbd_sd_select(const struct ksmbd_sd *full, u32 secinfo,
  * an owner (group) must be present in the input (-EOWNERDEAD:
  * STATUS_INVALID_OWNER, -EBADR: STATUS_INVALID_PRIMARY_GROUP); a DACL
  * without its PRESENT bit becomes a NULL DACL; a SACL without it, no SACL;
- * PROTECTED/UNPROTECTED_* set or clear the PROTECTED bits. The result
+ * PROTECTED/UNPROTECTED_* set or clear the PROTECTED bits; AUTO_INHERIT_REQ
+ * is not kept, and AUTO_INHERITED only when it came with it. The result
  * points into cur and in.
  */
 int ksmbd_sd_merge(const struct ksmbd_sd *cur, const struct ksmbd_sd *in,
@@ -84,10 +85,12 @@ int ksmbd_sd_merge(const struct ksmbd_sd *cur, const struct ksmbd_sd *in,
  * Inheritance on create ([MS-DTYP] 2.5.3.4, simplified): the ACEs of the
  * parent's DACL that a new file (dir: a new directory) inherits, as a new
  * ACL kmalloc'd into *acl (*acl_len bytes), or *acl = NULL when there are
- * none. Generic rights are not mapped and CREATOR OWNER is not replaced.
+ * none. They are marked INHERITED only when the parent's DACL is
+ * AUTO_INHERITED (and the new descriptor is then AUTO_INHERITED too).
+ * Generic rights are not mapped and CREATOR OWNER is not replaced.
  */
-int ksmbd_acl_inherit(const u8 *parent_acl, bool dir, u8 **acl,
-		      u32 *acl_len);
+int ksmbd_acl_inherit(const u8 *parent_acl, bool dir, bool auto_inherited,
+		      u8 **acl, u32 *acl_len);
 
 /* NTSTATUS of an error of the decoders and of ksmbd_sd_merge(). */
 __le32 ksmbd_sd_status(int err);

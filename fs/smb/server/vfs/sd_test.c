@@ -422,6 +422,23 @@ static void sd_merge_parts(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, out.group == cur.group);
 	KUNIT_EXPECT_TRUE(test, out.dacl == in.dacl);
 	KUNIT_EXPECT_TRUE(test, out.control & KSMBD_SE_DACL_PROTECTED);
+	/* AUTO_INHERITED stays only with AUTO_INHERIT_REQ, which goes */
+	put_unaligned_le16(KSMBD_SE_SELF_RELATIVE | KSMBD_SE_DACL_PRESENT |
+			   KSMBD_SE_DACL_AUTO_INHERITED, b + 2);
+	KUNIT_ASSERT_EQ(test, ksmbd_sd_decode(b, nb, &in), 0);
+	KUNIT_ASSERT_EQ(test, ksmbd_sd_merge(&cur, &in, KSMBD_DACL_SECINFO,
+					     &out), 0);
+	KUNIT_EXPECT_EQ(test, out.control,
+			KSMBD_SE_SELF_RELATIVE | KSMBD_SE_DACL_PRESENT);
+	put_unaligned_le16(KSMBD_SE_SELF_RELATIVE | KSMBD_SE_DACL_PRESENT |
+			   KSMBD_SE_DACL_AUTO_INHERITED |
+			   KSMBD_SE_DACL_AUTO_INHERIT_REQ, b + 2);
+	KUNIT_ASSERT_EQ(test, ksmbd_sd_decode(b, nb, &in), 0);
+	KUNIT_ASSERT_EQ(test, ksmbd_sd_merge(&cur, &in, KSMBD_DACL_SECINFO,
+					     &out), 0);
+	KUNIT_EXPECT_EQ(test, out.control,
+			KSMBD_SE_SELF_RELATIVE | KSMBD_SE_DACL_PRESENT |
+			KSMBD_SE_DACL_AUTO_INHERITED);
 	/* a SACL asked but not present in the input: no SACL */
 	KUNIT_ASSERT_EQ(test, ksmbd_sd_merge(&cur, &in, KSMBD_SACL_SECINFO,
 					     &out), 0);
@@ -435,10 +452,10 @@ static void sd_inherit_aces(struct kunit *test)
 	u8 *acl;
 	u32 off = 8, len;
 
-	/* 0: no inheritance; 1: OI; 2: CI; 3: OI|CI|NP */
+	/* 0: no inheritance; 1: OI (inherited itself); 2: CI; 3: OI|CI|NP */
 	off += mk_ace(parent + off, 0, 0, 1, 1, 1, world);
-	off += mk_ace(parent + off, 0, KSMBD_ACE_OBJECT_INHERIT, 2, 1, 1,
-		      world);
+	off += mk_ace(parent + off, 0, KSMBD_ACE_OBJECT_INHERIT |
+		      KSMBD_ACE_INHERITED, 2, 1, 1, world);
 	off += mk_ace(parent + off, 0, KSMBD_ACE_CONTAINER_INHERIT, 4, 1, 1,
 		      world);
 	off += mk_ace(parent + off, 0, KSMBD_ACE_OBJECT_INHERIT |
@@ -448,7 +465,8 @@ static void sd_inherit_aces(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, ksmbd_acl_check(parent, off), (int)off);
 
 	/* a file gets the OI ones, inheritance flags cleared */
-	KUNIT_ASSERT_EQ(test, ksmbd_acl_inherit(parent, false, &acl, &len), 0);
+	KUNIT_ASSERT_EQ(test, ksmbd_acl_inherit(parent, false, true, &acl,
+						&len), 0);
 	KUNIT_ASSERT_NOT_NULL(test, acl);
 	KUNIT_EXPECT_EQ(test, ksmbd_acl_check(acl, len), (int)len);
 	KUNIT_EXPECT_EQ(test, get_unaligned_le16(acl + 4), 2);
@@ -459,7 +477,8 @@ static void sd_inherit_aces(struct kunit *test)
 	kfree(acl);
 
 	/* a directory: OI only becomes inherit-only, NP stops there */
-	KUNIT_ASSERT_EQ(test, ksmbd_acl_inherit(parent, true, &acl, &len), 0);
+	KUNIT_ASSERT_EQ(test, ksmbd_acl_inherit(parent, true, true, &acl, &len),
+			0);
 	KUNIT_ASSERT_NOT_NULL(test, acl);
 	KUNIT_EXPECT_EQ(test, get_unaligned_le16(acl + 4), 3);
 	KUNIT_EXPECT_EQ(test, ace_flags(acl, 0), KSMBD_ACE_OBJECT_INHERIT |
@@ -469,9 +488,18 @@ static void sd_inherit_aces(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ace_flags(acl, 2), KSMBD_ACE_INHERITED);
 	kfree(acl);
 
+	/* a parent that is not AUTO_INHERITED: the ACEs are not marked */
+	KUNIT_ASSERT_EQ(test, ksmbd_acl_inherit(parent, false, false, &acl,
+						&len), 0);
+	KUNIT_ASSERT_NOT_NULL(test, acl);
+	KUNIT_EXPECT_EQ(test, ace_flags(acl, 0), 0);
+	KUNIT_EXPECT_EQ(test, ace_flags(acl, 1), 0);
+	kfree(acl);
+
 	/* nothing inheritable: no ACL */
 	mk_acl_hdr(parent, 2, 8 + get_unaligned_le16(parent + 8 + 2), 1);
-	KUNIT_ASSERT_EQ(test, ksmbd_acl_inherit(parent, false, &acl, &len), 0);
+	KUNIT_ASSERT_EQ(test, ksmbd_acl_inherit(parent, false, true, &acl,
+						&len), 0);
 	KUNIT_EXPECT_NULL(test, acl);
 }
 
