@@ -388,6 +388,8 @@ static __le32 check_access(struct ksmbd_work *work, struct create_state *cs,
 	bool dir = S_ISDIR(inode->i_mode);
 	__le32 max = maximal_access(work, &cs->path, cs->parent);
 	__le32 want = *access;
+	/* asked for explicitly, and the privilege was checked */
+	__le32 sacl = want & FILE_ACCESS_SYSTEM_SECURITY_LE;
 
 	if (want & FILE_MAXIMAL_ACCESS_LE)
 		want = (want & ~FILE_MAXIMAL_ACCESS_LE) | max;
@@ -406,7 +408,7 @@ static __le32 check_access(struct ksmbd_work *work, struct create_state *cs,
 	/* the creator of a new file gets what it asked for */
 	if (!cs->created && (want & ~max))
 		return STATUS_ACCESS_DENIED;
-	*access = want;
+	*access = want | sacl;
 	return STATUS_SUCCESS;
 }
 
@@ -498,19 +500,24 @@ __le32 smb2_create(struct ksmbd_work *work)
 	if (le32_to_cpu(req->ImpersonationLevel) >
 	    le32_to_cpu(IL_DELEGATE))
 		return STATUS_BAD_IMPERSONATION_LEVEL;
+	/* reserved access bits first (smbtorture smb2.create.gentest) */
+	if (req->DesiredAccess & ~DESIRED_ACCESS_MASK)
+		return STATUS_ACCESS_DENIED;
 	if (le32_to_cpu(req->CreateDisposition) > SMB2_CREATE_DISPOSITION_MAX ||
 	    (coptions & ~CREATE_OPTIONS_MASK_LE) ||
 	    ((coptions & FILE_DIRECTORY_FILE_LE) &&
 	     (coptions & FILE_NON_DIRECTORY_FILE_LE)) ||
 	    (req->FileAttributes & ~FILE_ATTRIBUTE_MASK_LE))
 		return STATUS_INVALID_PARAMETER;
-	if (req->DesiredAccess & ~DESIRED_ACCESS_MASK)
-		return STATUS_ACCESS_DENIED;
 	if ((coptions & FILE_DELETE_ON_CLOSE_LE) &&
 	    !(ksmbd_map_generic(req->DesiredAccess) &
 	      (FILE_DELETE_LE | FILE_MAXIMAL_ACCESS_LE)))
 		return STATUS_INVALID_PARAMETER;
-	if (coptions & FILE_OPEN_BY_FILE_ID_LE)
+	/*
+	 * open by id, CREATE_TREE_CONNECTION (0x80), RESERVE_OPFILTER
+	 * (0x100000): NOT_SUPPORTED, as Windows (smb2.create.gentest)
+	 */
+	if (coptions & (FILE_OPEN_BY_FILE_ID_LE | cpu_to_le32(0x00100080)))
 		return STATUS_NOT_SUPPORTED;
 
 	nbuf = ksmbd_req_buf(work, le16_to_cpu(req->NameOffset), nlen);
@@ -545,6 +552,15 @@ __le32 smb2_create(struct ksmbd_work *work)
 	if (!old) {
 		st = STATUS_NO_MEMORY;
 		goto out_name;
+	}
+	/*
+	 * ACCESS_SYSTEM_SECURITY needs SeSecurityPrivilege ([MS-FSA]
+	 * 2.1.5.1): here the server's root user has it, nobody else.
+	 */
+	if ((req->DesiredAccess & FILE_ACCESS_SYSTEM_SECURITY_LE) &&
+	    !capable(CAP_SYS_ADMIN)) {
+		st = STATUS_PRIVILEGE_NOT_HELD;
+		goto out_creds;
 	}
 
 	disp = req->CreateDisposition;
