@@ -74,6 +74,7 @@ struct ksmbd_conn *ksmbd_conn_alloc(struct socket *sock)
 	mutex_init(&conn->send_lock);
 	mutex_init(&conn->srv_lock);
 	xa_init(&conn->sessions);
+	mutex_init(&conn->bind_lock);
 	conn->sock = sock;
 	return conn;
 }
@@ -342,6 +343,7 @@ void ksmbd_conn_teardown(struct ksmbd_conn *conn)
 	ksmbd_conn_shutdown(conn);
 	ksmbd_work_cancel_all(conn);
 	wait_event(conn->wait, !READ_ONCE(conn->inflight));
+	ksmbd_smb2_bind_free(conn);
 	ksmbd_session_destroy_all(conn);
 	ksmbd_tcp_conn_gone(conn);
 	ksmbd_conn_put(conn);

@@ -8,8 +8,9 @@
  * References (conn->kref):
  *   - the receive thread holds the initial reference until it exits;
  *   - every struct ksmbd_work holds one;
- *   - a session holds none (sessions never outlive their connection: the
- *     connection tears its sessions down before it drops its last work).
+ *   - a session holds none: its channel on the connection (mgmt/session.h)
+ *     is removed by the connection's teardown before it drops its last
+ *     work; a session bound to other connections goes on there.
  * The connection is on ksmbd_conn_list (ksmbd_conn_list_lock) from accept
  * until its receive thread ends.
  *
@@ -27,6 +28,9 @@
  *     written whole.
  *   conn->sessions (xarray, own lock): session id -> struct ksmbd_session*;
  *     entries are referenced by the table (see mgmt/session.h).
+ *   conn->bind_lock (mutex) guards conn->bind, the state of a session
+ *     binding between its SESSION_SETUP legs, and is held across one
+ *     binding step (before the session's sess->lock).
  */
 #ifndef __KSMBD_CONN_H__
 #define __KSMBD_CONN_H__
@@ -45,6 +49,7 @@
 #include "smb2/credits.h"
 
 struct ksmbd_work;
+struct ksmbd_bind_state;
 
 enum ksmbd_conn_state {
 	KSMBD_CONN_NEW,		/* nothing negotiated yet */
@@ -96,6 +101,9 @@ struct ksmbd_conn {
 	bool posix_ext;			/* POSIX extensions context accepted */
 
 	struct xarray sessions;		/* id -> struct ksmbd_session * */
+	/* a session binding under way (smb2/session_bind.c) */
+	struct mutex bind_lock;
+	struct ksmbd_bind_state *bind;
 };
 
 /* All connections, for transport stop and max_ip_connections. */

@@ -54,6 +54,8 @@ void ksmbd_work_free(struct ksmbd_work *work)
 		ksmbd_session_put(work->sess);
 	if (work->tf_sess)
 		ksmbd_session_put(work->tf_sess);
+	if (work->sign_sess)
+		ksmbd_session_put(work->sign_sess);
 	ksmbd_work_drop_elems(work);
 	kfree(work->elems);
 	kvfree(work->rsp_buf);

@@ -14,6 +14,9 @@
  *            compound elements inherit it (the dispatcher drops/replaces it).
  *   tcon   - one kref likewise for elements that need a tree.
  *   tf_sess - one kref when the request came encrypted (smb2/transform.h).
+ *   sign_sess - one kref on a session of another connection whose
+ *            Session.SigningKey signs the current element's answer, and
+ *            which nothing else may use (ksmbd_smb2_sign_with()).
  * Handlers use work->sess / work->tcon and must not put them.
  *
  * Request access (rule: handlers never do pointer arithmetic on the wire):
@@ -112,6 +115,7 @@ struct ksmbd_work {
 
 	/* handler asks to sign this response element (SESSION_SETUP) */
 	bool sign_rsp;
+	struct ksmbd_session *sign_sess;	/* see header comment */
 	/* 3.1.1: preauth hash to update with this response element */
 	u8 *preauth_rsp;
 	bool credits_done;		/* charge released, grant sent */

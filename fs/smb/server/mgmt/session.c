@@ -2,7 +2,6 @@
 /*
  * Session table and session lifetime (see mgmt/session.h).
  */
-#include <linux/idr.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -15,43 +14,68 @@
 #include "../vfs/fid.h"
 #include "../smb2/pipe.h"
 
-/* Session ids are unique across connections (PreviousSessionId). */
-static DEFINE_IDA(ksmbd_session_ida);
+/*
+ * GlobalSessionTable: id -> session, no reference held (see session.h).
+ * Ids are unique across connections (binding, PreviousSessionId).
+ */
+static DEFINE_XARRAY_ALLOC1(ksmbd_session_table);
+
+static struct ksmbd_channel *channel_find(struct ksmbd_session *sess,
+					  struct ksmbd_conn *conn)
+{
+	struct ksmbd_channel *ch;
+
+	lockdep_assert_held(&sess->chan_lock);
+	list_for_each_entry(ch, &sess->channels, list)
+		if (ch->conn == conn)
+			return ch;
+	return NULL;
+}
 
 struct ksmbd_session *ksmbd_session_create(struct ksmbd_conn *conn)
 {
 	struct ksmbd_session *sess;
-	int id, rc;
+	struct ksmbd_channel *ch;
+	u32 id;
+	int rc;
 
 	sess = kzalloc(sizeof(*sess), GFP_KERNEL);
-	if (!sess)
-		return NULL;
-	id = ida_alloc_min(&ksmbd_session_ida, 1, GFP_KERNEL);
-	if (id < 0) {
-		kfree(sess);
-		return NULL;
-	}
-	kref_init(&sess->kref);		/* the table's reference */
-	sess->id = id;
-	sess->conn = conn;
+	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
+	if (!sess || !ch)
+		goto err_free;
+	kref_init(&sess->kref);		/* conn->sessions' reference */
 	mutex_init(&sess->lock);
 	spin_lock_init(&sess->user_lock);
+	spin_lock_init(&sess->chan_lock);
+	INIT_LIST_HEAD(&sess->channels);
 	sess->state = KSMBD_SESS_IN_PROGRESS;
+	sess->dialect = conn->dialect;
+	sess->signing_alg = conn->signing_alg;
+	sess->cipher = conn->cipher;
+	memcpy(sess->client_guid, conn->client_guid, sizeof(sess->client_guid));
 	xa_init_flags(&sess->trees, XA_FLAGS_ALLOC1);
 	xa_init_flags(&sess->pipes, XA_FLAGS_ALLOC1);
 	memcpy(sess->preauth_hash, conn->preauth_hash,
 	       sizeof(sess->preauth_hash));
+	ch->conn = conn;
+	list_add(&ch->list, &sess->channels);
 	if (ksmbd_fid_table_init(sess))
-		goto err;
+		goto err_free;
+	if (xa_alloc(&ksmbd_session_table, &id, sess, xa_limit_31b,
+		     GFP_KERNEL))
+		goto err_fid;
+	sess->id = id;
 	rc = xa_insert(&conn->sessions, sess->id, sess, GFP_KERNEL);
 	if (rc) {
-		ksmbd_fid_table_destroy(sess);
-		goto err;
+		xa_erase(&ksmbd_session_table, id);
+		goto err_fid;
 	}
 	kref_get(&sess->kref);		/* the caller's reference */
 	return sess;
-err:
-	ida_free(&ksmbd_session_ida, id);
+err_fid:
+	ksmbd_fid_table_destroy(sess);
+err_free:
+	kfree(ch);
 	kfree(sess);
 	return NULL;
 }
@@ -61,13 +85,17 @@ static void ksmbd_session_release(struct kref *kref)
 	struct ksmbd_session *sess =
 		container_of(kref, struct ksmbd_session, kref);
 
+	struct ksmbd_channel *ch, *tmp;
+
+	xa_erase(&ksmbd_session_table, sess->id);
 	ksmbd_fid_table_destroy(sess);
 	xa_destroy(&sess->trees);
 	xa_destroy(&sess->pipes);
 	if (sess->user)
 		ksmbd_user_put(sess->user);
 	kfree(sess->auth_ctx);
-	ida_free(&ksmbd_session_ida, sess->id);
+	list_for_each_entry_safe(ch, tmp, &sess->channels, list)
+		kfree_sensitive(ch);
 	kfree_sensitive(sess);
 }
 
@@ -88,6 +116,108 @@ struct ksmbd_session *ksmbd_session_lookup(struct ksmbd_conn *conn, u64 id)
 		sess = NULL;
 	xa_unlock(&conn->sessions);
 	return sess;
+}
+
+/*
+ * Take sess out of conn->sessions and free its channel ch there (if any);
+ * returns the number of table references (0 or 1) the caller drops once it
+ * has released sess->chan_lock, which it holds.
+ */
+static int session_leave(struct ksmbd_session *sess, struct ksmbd_conn *conn,
+			 struct ksmbd_channel *ch)
+{
+	lockdep_assert_held(&sess->chan_lock);
+	if (ch) {
+		list_del(&ch->list);
+		kfree_sensitive(ch);
+	}
+	return xa_cmpxchg(&conn->sessions, sess->id, sess, NULL, 0) == sess;
+}
+
+struct ksmbd_session *ksmbd_session_lookup_any(u64 id)
+{
+	struct ksmbd_session *sess;
+
+	if (!id || id > ULONG_MAX)
+		return NULL;
+	xa_lock(&ksmbd_session_table);
+	sess = xa_load(&ksmbd_session_table, id);
+	if (sess && !kref_get_unless_zero(&sess->kref))
+		sess = NULL;
+	xa_unlock(&ksmbd_session_table);
+	return sess;
+}
+
+bool ksmbd_session_on_conn(struct ksmbd_session *sess,
+			   struct ksmbd_conn *conn)
+{
+	bool on;
+
+	spin_lock(&sess->chan_lock);
+	on = channel_find(sess, conn);
+	spin_unlock(&sess->chan_lock);
+	return on;
+}
+
+bool ksmbd_session_channel_key(struct ksmbd_session *sess,
+			       struct ksmbd_conn *conn, u8 *key)
+{
+	struct ksmbd_channel *ch;
+
+	spin_lock(&sess->chan_lock);
+	ch = channel_find(sess, conn);
+	if (ch)
+		memcpy(key, ch->signing_key, SMB3_SIGN_KEY_SIZE);
+	spin_unlock(&sess->chan_lock);
+	return ch;
+}
+
+void ksmbd_session_set_channel_key(struct ksmbd_session *sess,
+				   struct ksmbd_conn *conn, const u8 *key)
+{
+	struct ksmbd_channel *ch;
+
+	spin_lock(&sess->chan_lock);
+	ch = channel_find(sess, conn);
+	if (ch)
+		memcpy(ch->signing_key, key, SMB3_SIGN_KEY_SIZE);
+	spin_unlock(&sess->chan_lock);
+}
+
+int ksmbd_session_bind(struct ksmbd_session *sess, struct ksmbd_conn *conn,
+		       const u8 *key)
+{
+	struct ksmbd_channel *ch;
+	int rc, puts = 0;
+
+	ch = kzalloc(sizeof(*ch), GFP_KERNEL);
+	if (!ch)
+		return -ENOMEM;
+	ch->conn = conn;
+	memcpy(ch->signing_key, key, SMB3_SIGN_KEY_SIZE);
+	/* published on conn before its channel: lookups there fail to sign */
+	kref_get(&sess->kref);		/* conn->sessions' reference */
+	rc = xa_insert(&conn->sessions, sess->id, sess, GFP_KERNEL);
+	if (rc) {
+		ksmbd_session_put(sess);	/* not the last: caller's */
+		kfree_sensitive(ch);
+		return rc == -EBUSY ? -EEXIST : rc;
+	}
+	spin_lock(&sess->chan_lock);
+	if (READ_ONCE(sess->state) == KSMBD_SESS_GONE)
+		rc = -ESTALE;
+	else if (channel_find(sess, conn))
+		rc = -EEXIST;
+	if (rc)
+		puts = session_leave(sess, conn, NULL);
+	else
+		list_add_tail(&ch->list, &sess->channels);
+	spin_unlock(&sess->chan_lock);
+	while (puts--)
+		ksmbd_session_put(sess);
+	if (rc)
+		kfree_sensitive(ch);
+	return rc;
 }
 
 struct ksmbd_user *ksmbd_session_user(struct ksmbd_session *sess)
@@ -129,9 +259,10 @@ __le32 ksmbd_session_check(struct ksmbd_session *sess)
 
 void ksmbd_session_destroy(struct ksmbd_session *sess)
 {
-	struct ksmbd_conn *conn = sess->conn;
+	struct ksmbd_channel *ch, *tmp;
 	struct ksmbd_user *user;
 	bool logout;
+	int puts = 0;
 
 	mutex_lock(&sess->lock);
 	if (sess->state == KSMBD_SESS_GONE) {
@@ -152,14 +283,22 @@ void ksmbd_session_destroy(struct ksmbd_session *sess)
 		ksmbd_ipc_logout(user->name, user->flags);
 	ksmbd_user_put(user);
 
-	if (xa_cmpxchg(&conn->sessions, sess->id, sess, NULL, 0) == sess)
-		ksmbd_session_put(sess);	/* the table's reference */
+	/* a channel's conn is alive while the channel is listed */
+	spin_lock(&sess->chan_lock);
+	list_for_each_entry_safe(ch, tmp, &sess->channels, list)
+		puts += session_leave(sess, ch->conn, ch);
+	spin_unlock(&sess->chan_lock);
+	/* the caller's reference keeps these from being the last */
+	while (puts--)
+		ksmbd_session_put(sess);
 }
 
 void ksmbd_session_destroy_all(struct ksmbd_conn *conn)
 {
 	struct ksmbd_session *sess;
 	unsigned long id;
+	bool last;
+	int puts;
 
 	for (;;) {
 		xa_lock(&conn->sessions);
@@ -169,27 +308,28 @@ void ksmbd_session_destroy_all(struct ksmbd_conn *conn)
 		xa_unlock(&conn->sessions);
 		if (!sess)
 			break;
-		ksmbd_session_destroy(sess);
+		spin_lock(&sess->chan_lock);
+		puts = session_leave(sess, conn, channel_find(sess, conn));
+		last = list_empty(&sess->channels);
+		spin_unlock(&sess->chan_lock);
+		while (puts--)
+			ksmbd_session_put(sess);
+		/* bound elsewhere, it goes on there ([MS-SMB2] 3.3.7.1) */
+		if (last)
+			ksmbd_session_destroy(sess);
 		ksmbd_session_put(sess);
 	}
 }
 
 void ksmbd_session_destroy_previous(struct ksmbd_session *sess, u64 prev_id)
 {
-	struct ksmbd_session *prev = NULL;
+	struct ksmbd_session *prev;
 	struct ksmbd_user *user, *prev_user;
-	struct ksmbd_conn *conn;
 	bool same;
 
 	if (!prev_id || prev_id == sess->id)
 		return;
-	mutex_lock(&ksmbd_conn_list_lock);
-	list_for_each_entry(conn, &ksmbd_conn_list, list) {
-		prev = ksmbd_session_lookup(conn, prev_id);
-		if (prev)
-			break;
-	}
-	mutex_unlock(&ksmbd_conn_list_lock);
+	prev = ksmbd_session_lookup_any(prev_id);
 	if (!prev)
 		return;
 	user = ksmbd_session_user(sess);

@@ -2,17 +2,35 @@
 /*
  * An SMB2 session (struct ksmbd_session).
  *
- * Owner: core. Created by SESSION_SETUP (smb2/session.c), found by id in its
- * connection's table (conn->sessions). Sessions are per connection
- * (multichannel is not offered).
+ * Owner: core. Created by SESSION_SETUP (smb2/session.c) on one connection
+ * and reachable from each connection it has a channel on ([MS-SMB2]
+ * 3.3.1.8 Session.ChannelList): the connection that created it, and those
+ * bound to it later with SMB2_SESSION_FLAG_BINDING (smb2/session_bind.c,
+ * multichannel). Each such connection finds it by id in its own table
+ * (conn->sessions, Connection.SessionTable); a global table (the
+ * GlobalSessionTable) finds it from any connection, for binding and
+ * PreviousSessionId.
  *
  * References (sess->kref):
- *   - conn->sessions holds one from creation until the session is removed
- *     (LOGOFF, failed authentication, PreviousSessionId, teardown);
- *   - each work that uses the session holds one (ksmbd_session_lookup()).
+ *   - each conn->sessions it is in holds one, from creation or binding
+ *     until the session leaves that connection (LOGOFF, failed
+ *     authentication, PreviousSessionId, connection teardown);
+ *   - each work that uses the session holds one (ksmbd_session_lookup(),
+ *     ksmbd_session_lookup_any()).
+ *   - the global table holds none: the release removes the entry, and a
+ *     lookup takes its reference under the table's lock with
+ *     kref_get_unless_zero().
  * The last put frees the session; by then its trees and files are gone
  * (ksmbd_session_destroy() runs the teardown before dropping the table
- * reference).
+ * references).
+ *
+ * Channels (struct ksmbd_channel, sess->channels under sess->chan_lock):
+ * one per connection the session is on. A channel's conn is not
+ * referenced: a connection's teardown removes its channels
+ * (ksmbd_session_destroy_all()) under sess->chan_lock, so a channel on the
+ * list always has a live connection; whoever walks the list to touch a
+ * channel's connection holds sess->chan_lock. Lock order: sess->lock ->
+ * sess->chan_lock -> the xarray lock of conn->sessions.
  *
  * Locking:
  *   sess->lock (mutex) guards state, the keys, preauth_hash, auth_ctx,
@@ -57,10 +75,29 @@ enum ksmbd_sess_state {
 
 #define KSMBD_SESS_KEY_SIZE	16
 
+/*
+ * A connection the session is on ([MS-SMB2] 3.3.1.14 Channel). 3.x signs
+ * with a key per channel: the session's own for the connection that
+ * created it, one derived from the binding's authentication for a bound
+ * one.
+ */
+struct ksmbd_channel {
+	struct list_head list;		/* sess->channels */
+	struct ksmbd_conn *conn;	/* see "Channels" above */
+	u8 signing_key[SMB3_SIGN_KEY_SIZE];
+};
+
 struct ksmbd_session {
 	struct kref kref;
 	u64 id;
-	struct ksmbd_conn *conn;	/* not referenced: outlived by conn */
+	/* of the connection that created it (Session.Connection): binding */
+	u16 dialect;
+	__le16 signing_alg;
+	__le16 cipher;
+	u8 client_guid[SMB2_CLIENT_GUID_SIZE];
+
+	spinlock_t chan_lock;		/* guards channels */
+	struct list_head channels;	/* struct ksmbd_channel */
 
 	struct mutex lock;		/* see header comment */
 	enum ksmbd_sess_state state;
@@ -90,8 +127,40 @@ struct ksmbd_session {
 	struct xarray pipes;		/* IPC$ pipes, smb2/pipe.c */
 };
 
-/* New session in state IN_PROGRESS, inserted in conn->sessions. */
+/*
+ * New session in state IN_PROGRESS, inserted in conn->sessions and the
+ * global table, with a channel for conn.
+ */
 struct ksmbd_session *ksmbd_session_create(struct ksmbd_conn *conn);
+
+/*
+ * Find a session by id on any connection (GlobalSessionTable) and take a
+ * reference; NULL if there is none.
+ */
+struct ksmbd_session *ksmbd_session_lookup_any(u64 id);
+
+/* Has sess a channel on conn? */
+bool ksmbd_session_on_conn(struct ksmbd_session *sess,
+			   struct ksmbd_conn *conn);
+
+/*
+ * Copy the signing key of sess's channel on conn to key
+ * (SMB3_SIGN_KEY_SIZE bytes); false (key untouched) when it has none.
+ */
+bool ksmbd_session_channel_key(struct ksmbd_session *sess,
+			       struct ksmbd_conn *conn, u8 *key);
+
+/* Set the signing key of sess's channel on conn (first authentication). */
+void ksmbd_session_set_channel_key(struct ksmbd_session *sess,
+				   struct ksmbd_conn *conn, const u8 *key);
+
+/*
+ * Bind conn to sess as a new channel signing with key, and insert sess in
+ * conn->sessions. 0, -EEXIST when already bound there, -ESTALE when sess
+ * is gone, -ENOMEM.
+ */
+int ksmbd_session_bind(struct ksmbd_session *sess, struct ksmbd_conn *conn,
+		       const u8 *key);
 
 /*
  * Find a session of conn by id and take a reference. Returns NULL if there
@@ -139,13 +208,17 @@ void ksmbd_session_put(struct ksmbd_session *sess);
 
 /*
  * Tear a session down: mark it GONE, close its files, disconnect its trees,
- * remove it from its connection's table and drop the table's reference.
- * Idempotent; the caller holds its own reference. Order: file -> tree ->
- * session. Tells the daemon (logout) when a user was logged in.
+ * remove it from the table of every connection it is on and drop those
+ * references. Idempotent; the caller holds its own reference. Order: file
+ * -> tree -> session. Tells the daemon (logout) when a user was logged in.
  */
 void ksmbd_session_destroy(struct ksmbd_session *sess);
 
-/* Destroy every session of conn (connection teardown). */
+/*
+ * Connection teardown: every session of conn leaves it; one that has no
+ * other channel is destroyed, one bound to other connections goes on
+ * there with its files and trees ([MS-SMB2] 3.3.7.1).
+ */
 void ksmbd_session_destroy_all(struct ksmbd_conn *conn);
 
 /*

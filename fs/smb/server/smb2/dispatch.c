@@ -77,6 +77,32 @@ static void smb2_check_limits(struct ksmbd_check_limits *lim)
 /* --- signatures ------------------------------------------------------- */
 
 /*
+ * The 3.x key for the message iov[0] starts: Session.SigningKey for a
+ * SESSION_SETUP request with SMB2_SESSION_FLAG_BINDING and for a
+ * SESSION_SETUP response that is not a success, the key of the session's
+ * channel on this connection for everything else ([MS-SMB2] 3.3.5.2.4,
+ * 3.3.4.1.1).
+ */
+static void smb2_sig_key(struct ksmbd_conn *conn, struct ksmbd_session *sess,
+			 const struct kvec *iov, u8 *key)
+{
+	const struct smb2_hdr *hdr = iov[0].iov_base;
+	const struct smb2_sess_setup_req *req = iov[0].iov_base;
+	bool session_key = false;
+
+	if (hdr->Command == SMB2_SESSION_SETUP) {
+		if (hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR)
+			session_key = hdr->Status != STATUS_SUCCESS;
+		else
+			session_key = iov[0].iov_len > offsetof(typeof(*req),
+								Flags) &&
+				      req->Flags & SMB2_SESSION_REQ_FLAG_BINDING;
+	}
+	if (session_key || !ksmbd_session_channel_key(sess, conn, key))
+		memcpy(key, sess->signing_key, SMB3_SIGN_KEY_SIZE);
+}
+
+/*
  * iov[0] starts with the SMB2 header, whose Signature is zero. 3.x uses
  * the derived signing key with the algorithm 3.1.1 negotiated (AES-CMAC
  * otherwise); 2.x HMAC-SHA256 with the session key ([MS-SMB2] 3.1.4.1).
@@ -86,33 +112,36 @@ static int smb2_calc_sig(struct ksmbd_conn *conn, struct ksmbd_session *sess,
 {
 	const struct smb2_hdr *hdr = iov[0].iov_base;
 	__le16 alg = conn->signing_alg;
+	u8 key[SMB3_SIGN_KEY_SIZE];
 	u8 nonce[12];
+	int rc;
 
-	if (conn->dialect >= SMB30_PROT_ID) {
-		if (conn->dialect != SMB311_PROT_ID)
-			alg = SIGNING_ALG_AES_CMAC_LE;
-		if (alg == SIGNING_ALG_AES_GMAC_LE) {
-			bool rsp = hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR;
+	if (conn->dialect < SMB30_PROT_ID)
+		return ksmbd_sign_hmac_sha256(sess->sess_key,
+					      sizeof(sess->sess_key),
+					      iov, n, sig);
+	smb2_sig_key(conn, sess, iov, key);
+	if (conn->dialect != SMB311_PROT_ID)
+		alg = SIGNING_ALG_AES_CMAC_LE;
+	if (alg == SIGNING_ALG_AES_GMAC_LE) {
+		bool rsp = hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR;
 
-			ksmbd_gmac_nonce(le64_to_cpu(hdr->MessageId), rsp,
-					 !rsp && hdr->Command == SMB2_CANCEL,
-					 nonce);
-			return ksmbd_sign_aes_gmac(sess->signing_key, nonce,
-						   iov, n, sig);
-		}
-		if (alg == SIGNING_ALG_HMAC_SHA256_LE)
-			return ksmbd_sign_hmac_sha256(sess->signing_key,
-						      SMB3_SIGN_KEY_SIZE,
-						      iov, n, sig);
-		return ksmbd_sign_aes_cmac(sess->signing_key, iov, n, sig);
+		ksmbd_gmac_nonce(le64_to_cpu(hdr->MessageId), rsp,
+				 !rsp && hdr->Command == SMB2_CANCEL, nonce);
+		rc = ksmbd_sign_aes_gmac(key, nonce, iov, n, sig);
+	} else if (alg == SIGNING_ALG_HMAC_SHA256_LE) {
+		rc = ksmbd_sign_hmac_sha256(key, SMB3_SIGN_KEY_SIZE, iov, n,
+					    sig);
+	} else {
+		rc = ksmbd_sign_aes_cmac(key, iov, n, sig);
 	}
-	return ksmbd_sign_hmac_sha256(sess->sess_key, sizeof(sess->sess_key),
-				      iov, n, sig);
+	memzero_explicit(key, sizeof(key));
+	return rc;
 }
 
 /* The current request element carries a valid signature for sess. */
-static bool smb2_verify_elem(struct ksmbd_work *work,
-			     struct ksmbd_session *sess)
+bool ksmbd_smb2_verify_sig(struct ksmbd_work *work,
+			   struct ksmbd_session *sess)
 {
 	struct smb2_hdr *hdr = ksmbd_req_hdr(work);
 	u8 want[SMB2_SIGNATURE_SIZE], got[SMB2_SIGNATURE_SIZE];
@@ -129,6 +158,22 @@ static bool smb2_verify_elem(struct ksmbd_work *work,
 }
 
 /* --- session and tree for an element ---------------------------------- */
+
+void ksmbd_smb2_sign_with(struct ksmbd_work *work, struct ksmbd_session *sess)
+{
+	const struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+
+	if (!sess)
+		return;
+	if (!(hdr->Flags & SMB2_FLAGS_SIGNED) || !ksmbd_session_keyed(sess)) {
+		ksmbd_session_put(sess);
+		return;
+	}
+	if (work->sign_sess)
+		ksmbd_session_put(work->sign_sess);
+	work->sign_sess = sess;
+	work->sign_rsp = true;
+}
 
 static void work_set_sess(struct ksmbd_work *work, struct ksmbd_session *s)
 {
@@ -163,8 +208,14 @@ static __le32 smb2_resolve(struct ksmbd_work *work, u16 cmd, u8 flags,
 		sess = ksmbd_session_lookup(work->conn, sid);
 	}
 	work_set_sess(work, sess);
-	if (!sess)
-		return flags & ROW_SESS ? STATUS_USER_SESSION_DELETED : 0;
+	if (!sess) {
+		if (!(flags & ROW_SESS))
+			return 0;
+		/* bound to another connection only: signed as Windows does */
+		if (sid != U64_MAX)
+			ksmbd_smb2_sign_with(work, ksmbd_session_lookup_any(sid));
+		return STATUS_USER_SESSION_DELETED;
+	}
 
 	if (flags & ROW_SESS) {
 		st = ksmbd_session_check(sess);
@@ -187,10 +238,12 @@ static __le32 smb2_resolve(struct ksmbd_work *work, u16 cmd, u8 flags,
 
 	/* signature ([MS-SMB2] 3.3.5.2.4) */
 	if (hdr->Flags & SMB2_FLAGS_SIGNED) {
-		if (ksmbd_session_keyed(sess) && !smb2_verify_elem(work, sess))
+		if (ksmbd_session_keyed(sess) &&
+		    !ksmbd_smb2_verify_sig(work, sess))
 			return STATUS_ACCESS_DENIED;
 	} else if (sess->sign && ksmbd_session_keyed(sess) &&
-		   !(flags & ROW_NOSIGN)) {
+		   (!(flags & ROW_NOSIGN) || cmd == SMB2_SESSION_SETUP_HE)) {
+		/* a reauthentication of a signing session is signed too */
 		return STATUS_ACCESS_DENIED;
 	}
 
@@ -316,7 +369,7 @@ static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
 {
 	struct ksmbd_conn *conn = work->conn;
 	struct ksmbd_rsp_elem *e = &work->elems[work->elem];
-	struct ksmbd_session *sess = work->sess;
+	struct ksmbd_session *sess = work->sign_sess ?: work->sess;
 	const struct smb2_hdr *req = ksmbd_req_hdr(work);
 	struct smb2_hdr *rsp;
 	struct kvec iov[3];
@@ -333,9 +386,6 @@ static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
 		rsp->NextCommand = cpu_to_le32(ALIGN(e->len + e->aux_len, 8));
 
 	n = smb2_elem_iov(work, work->elem, last, iov);
-	if (work->preauth_rsp)
-		ksmbd_preauth_update(work->preauth_rsp, iov, n);
-
 	/* an encrypted response carries no signature ([MS-SMB2] 3.3.4.1.1) */
 	if (sess && status != STATUS_PENDING && !work->encrypted &&
 	    (work->sign_rsp ||
@@ -346,8 +396,18 @@ static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
 		if (smb2_calc_sig(conn, sess, iov, n, rsp->Signature))
 			memset(rsp->Signature, 0, sizeof(rsp->Signature));
 	}
+	/*
+	 * the hash covers the response as sent, signature included (a
+	 * binding's interim responses are signed)
+	 */
+	if (work->preauth_rsp)
+		ksmbd_preauth_update(work->preauth_rsp, iov, n);
 	work->preauth_rsp = NULL;
 	work->sign_rsp = false;
+	if (work->sign_sess) {
+		ksmbd_session_put(work->sign_sess);
+		work->sign_sess = NULL;
+	}
 }
 
 /* Send response elements [first, end) of work as one PDU. */

@@ -29,6 +29,7 @@
 
 struct ksmbd_work;
 struct ksmbd_conn;
+struct ksmbd_session;
 
 /* core */
 __le32 smb2_negotiate(struct ksmbd_work *work);
@@ -74,6 +75,25 @@ __le32 ksmbd_fsctl_validate_negotiate(struct ksmbd_work *work, const void *in,
 void ksmbd_smb2_process(struct ksmbd_work *work);
 /* Must the receive thread process this PDU before reading on? (dispatch.c) */
 bool ksmbd_smb2_runs_inline(const void *pdu, u32 len);
+
+/*
+ * core-internal: does the current request element carry a valid signature
+ * for sess? (dispatch.c; session binding verifies before the channel
+ * exists)
+ */
+bool ksmbd_smb2_verify_sig(struct ksmbd_work *work,
+			   struct ksmbd_session *sess);
+/*
+ * core-internal: answer the current element signed with sess's
+ * Session.SigningKey, sess being a session this connection is not a
+ * channel of (the caller's reference is taken over; NULL is a no-op). Only
+ * when the request was signed and sess has keys; nothing but the
+ * signature uses sess. Windows signs such answers (a failed or interim
+ * binding, a request for a session bound elsewhere).
+ */
+void ksmbd_smb2_sign_with(struct ksmbd_work *work, struct ksmbd_session *sess);
+/* Free conn's session-binding state (smb2/session.c; teardown). */
+void ksmbd_smb2_bind_free(struct ksmbd_conn *conn);
 
 /* core-internal: SMB1 multi-protocol NEGOTIATE (dispatch.c, negotiate.c) */
 int ksmbd_smb1_negotiate(struct ksmbd_work *work);

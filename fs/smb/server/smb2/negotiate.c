@@ -244,6 +244,10 @@ static u32 ksmbd_server_caps(u16 dialect, u32 cli_caps)
 		caps |= SMB2_GLOBAL_CAP_LARGE_MTU;
 	if (ksmbd_encryption_cap(dialect, cli_caps))
 		caps |= SMB2_GLOBAL_CAP_ENCRYPTION;
+	/* "server multi channel support": session binding (smb2/session.c) */
+	if (dialect >= SMB30_PROT_ID &&
+	    ksmbd_cfg.flags & KSMBD_GLOBAL_FLAG_SMB3_MULTICHANNEL)
+		caps |= SMB2_GLOBAL_CAP_MULTI_CHANNEL;
 	return caps;
 }
 

@@ -3,11 +3,15 @@
  * SESSION_SETUP ([MS-SMB2] 3.3.5.5): SPNEGO-wrapped (or raw) NTLMSSP in
  * two round trips, verified in the kernel with the account's NT hash from
  * the daemon; Kerberos tokens handed to the daemon; guest and anonymous
- * sessions; reauthentication; PreviousSessionId; 3.x key derivation.
+ * sessions; reauthentication; PreviousSessionId; 3.x key derivation;
+ * binding another connection to a session as a new channel (multichannel,
+ * "server multi channel support").
  *
  * One setup step runs under sess->lock, so two steps of the same session
  * cannot interleave. Between the NTLMSSP legs sess->auth_ctx holds the
- * server challenge (struct ntlm_state).
+ * server challenge (struct ntlm_state); for a binding, conn->bind holds
+ * it (struct ksmbd_bind_state, under conn->bind_lock, taken before
+ * sess->lock).
  */
 #include <linux/kernel.h>
 #include <linux/random.h>
@@ -57,6 +61,23 @@ struct setup_ctx {
 	size_t mic_len;
 	const u8 *blob;		/* the request's security buffer */
 	size_t blen;
+	void **auth_ctx;	/* the NTLMSSP state between legs */
+	u8 *key;		/* where this authentication's session key goes */
+	struct ksmbd_bind_state *bind;	/* binding: who authenticated */
+};
+
+/*
+ * A session binding between its legs (conn->bind, under conn->bind_lock):
+ * made on a connection's first binding and kept until the connection goes,
+ * so that a response's preauth hash update never outlives it.
+ */
+struct ksmbd_bind_state {
+	u64 sess_id;			/* the session being bound; 0: none */
+	void *auth_ctx;			/* struct ntlm_state */
+	u8 preauth_hash[SMB2_PREAUTH_HASH_SIZE];	/* 3.1.1 */
+	u8 sess_key[KSMBD_SESS_KEY_SIZE];
+	struct ksmbd_user *user;	/* referenced; NULL: anonymous */
+	bool guest;
 };
 
 /* Response body with the security token in ctx->out. */
@@ -134,6 +155,8 @@ static __le32 setup_established(struct setup_ctx *c)
 			return STATUS_NO_MEMORY;
 		memcpy(sess->signing_key, keys.signing,
 		       sizeof(sess->signing_key));
+		/* the creating connection's channel signs with it too */
+		ksmbd_session_set_channel_key(sess, conn, keys.signing);
 		memcpy(sess->enc_key, keys.encryption, sizeof(sess->enc_key));
 		memcpy(sess->dec_key, keys.decryption, sizeof(sess->dec_key));
 		memcpy(sess->app_key, keys.application, sizeof(sess->app_key));
@@ -148,13 +171,16 @@ static __le32 setup_established(struct setup_ctx *c)
 	return 0;
 }
 
-/* The session's exchange state, made on first use. */
-static struct ntlm_state *ntlm_state_get(struct ksmbd_session *sess)
+/* The exchange state of this authentication, made on first use. */
+static struct ntlm_state *ntlm_state_get(struct setup_ctx *c)
 {
-	if (!sess->auth_ctx)
-		sess->auth_ctx = kzalloc(sizeof(struct ntlm_state),
-					 GFP_KERNEL);
-	return sess->auth_ctx;
+	struct ntlm_state *st = *c->auth_ctx;
+
+	if (!st) {
+		st = kzalloc(sizeof(*st), GFP_KERNEL);
+		*c->auth_ctx = st;
+	}
+	return st;
 }
 
 /*
@@ -164,7 +190,7 @@ static struct ntlm_state *ntlm_state_get(struct ksmbd_session *sess)
 static __le32 setup_keep_mech_list(struct setup_ctx *c, const u8 *blob,
 				   size_t len)
 {
-	struct ntlm_state *st = ntlm_state_get(c->sess);
+	struct ntlm_state *st = ntlm_state_get(c);
 
 	if (!st)
 		return STATUS_NO_MEMORY;
@@ -211,13 +237,12 @@ static __le32 setup_mech_list_mic(struct setup_ctx *c, struct ntlm_state *st,
 static __le32 setup_ntlm_negotiate(struct setup_ctx *c, const u8 *tok,
 				   size_t len)
 {
-	struct ksmbd_session *sess = c->sess;
 	struct ntlm_state *st;
 	u32 cflags, sflags;
 
 	if (ksmbd_ntlmssp_parse_negotiate(tok, len, &cflags))
 		return STATUS_INVALID_PARAMETER;
-	st = ntlm_state_get(sess);
+	st = ntlm_state_get(c);
 	if (!st)
 		return STATUS_NO_MEMORY;
 	get_random_bytes(st->challenge, sizeof(st->challenge));
@@ -242,6 +267,13 @@ static void setup_identity(struct setup_ctx *c, struct ksmbd_user *user,
 {
 	struct ksmbd_session *sess = c->sess;
 
+	if (c->bind) {
+		/* a binding names the session's user again, or fails */
+		ksmbd_user_put(c->bind->user);
+		c->bind->user = user;
+		c->bind->guest = guest || anonymous;
+		return;
+	}
 	ksmbd_session_set_user(sess, user);
 	WRITE_ONCE(sess->is_guest, guest);
 	WRITE_ONCE(sess->is_anonymous, anonymous);
@@ -250,8 +282,7 @@ static void setup_identity(struct setup_ctx *c, struct ksmbd_user *user,
 static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 				      size_t len)
 {
-	struct ksmbd_session *sess = c->sess;
-	struct ntlm_state *st = sess->auth_ctx;
+	struct ntlm_state *st = *c->auth_ctx;
 	struct ksmbd_ntlmssp_auth a;
 	struct ksmbd_user *user;
 	__le32 mst;
@@ -286,15 +317,14 @@ static __le32 setup_ntlm_authenticate(struct setup_ctx *c, const u8 *tok,
 		c->flags = SMB2_SESSION_FLAG_IS_GUEST_LE;
 	} else {
 		rc = ksmbd_ntlmv2_verify(user->nt_hash, &a, st->challenge,
-					 c->reauth ? c->out : sess->sess_key);
+					 c->key);
 		if (rc) {
 			ksmbd_debug(AUTH, "NTLMv2 verify of %s failed: %d\n",
 				    user->name, rc);
 			ksmbd_user_put(user);
 			return STATUS_LOGON_FAILURE;
 		}
-		mst = setup_mech_list_mic(c, st, a.flags,
-					  c->reauth ? c->out : sess->sess_key);
+		mst = setup_mech_list_mic(c, st, a.flags, c->key);
 		if (mst) {
 			ksmbd_user_put(user);
 			return mst;
@@ -376,8 +406,8 @@ static __le32 setup_step(struct setup_ctx *c, const u8 *blob, size_t blen)
 		return setup_ntlm_negotiate(c, tok, tlen);
 	case KSMBD_NTLMSSP_AUTHENTICATE:
 		st = setup_ntlm_authenticate(c, tok, tlen);
-		kfree_sensitive(c->sess->auth_ctx);
-		c->sess->auth_ctx = NULL;
+		kfree_sensitive(*c->auth_ctx);
+		*c->auth_ctx = NULL;
 		if (st)
 			return st;
 		c->out_len = 0;
@@ -387,6 +417,238 @@ static __le32 setup_step(struct setup_ctx *c, const u8 *blob, size_t blen)
 	default:
 		return STATUS_INVALID_PARAMETER;
 	}
+}
+
+/* --- binding a connection to a session (multichannel) ----------------- */
+
+void ksmbd_smb2_bind_free(struct ksmbd_conn *conn)
+{
+	struct ksmbd_bind_state *b = conn->bind;
+
+	if (!b)
+		return;
+	kfree_sensitive(b->auth_ctx);
+	ksmbd_user_put(b->user);
+	kfree_sensitive(b);
+	conn->bind = NULL;
+}
+
+/* The binding state of conn for session id, fresh when another begins. */
+static struct ksmbd_bind_state *bind_state(struct ksmbd_conn *conn, u64 id)
+{
+	struct ksmbd_bind_state *b = conn->bind;
+
+	lockdep_assert_held(&conn->bind_lock);
+	if (!b) {
+		b = kzalloc(sizeof(*b), GFP_KERNEL);
+		if (!b)
+			return NULL;
+		conn->bind = b;
+	}
+	if (b->sess_id != id) {
+		kfree_sensitive(b->auth_ctx);
+		b->auth_ctx = NULL;
+		ksmbd_user_put(b->user);
+		b->user = NULL;
+		b->guest = false;
+		b->sess_id = id;
+		memcpy(b->preauth_hash, conn->preauth_hash,
+		       sizeof(b->preauth_hash));
+	}
+	return b;
+}
+
+/* The binding's state is spent (bound, or failed: start again). */
+static void bind_state_done(struct ksmbd_bind_state *b)
+{
+	b->sess_id = 0;
+	memzero_explicit(b->sess_key, sizeof(b->sess_key));
+}
+
+static bool signing_gmac(__le16 alg)
+{
+	return alg == SIGNING_ALG_AES_GMAC_LE;
+}
+
+/*
+ * May sess gain a channel on this connection? [MS-SMB2] 3.3.5.5 step 4,
+ * with Windows' answers where smbtorture's smb2.session.bind_negative_*
+ * pin them: a 2.x connection, or a server without multichannel, does not
+ * accept the request at all; a cipher that differs from the session's is
+ * an invalid parameter; a signing algorithm that differs is refused when
+ * either is AES-GMAC (CMAC and HMAC-SHA256 channels mix).
+ */
+static __le32 bind_check(struct ksmbd_work *work, struct ksmbd_session *sess)
+{
+	struct ksmbd_conn *conn = work->conn;
+	const struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+
+	if (!sess)
+		return STATUS_USER_SESSION_DELETED;
+	if (sess->dialect != conn->dialect)
+		return STATUS_INVALID_PARAMETER;
+	if (!(hdr->Flags & SMB2_FLAGS_SIGNED))
+		return STATUS_INVALID_PARAMETER;
+	switch (READ_ONCE(sess->state)) {
+	case KSMBD_SESS_IN_PROGRESS:
+		return STATUS_REQUEST_NOT_ACCEPTED;
+	case KSMBD_SESS_EXPIRED:
+		return STATUS_NETWORK_SESSION_EXPIRED;
+	case KSMBD_SESS_GONE:
+		return STATUS_USER_SESSION_DELETED;
+	default:
+		break;
+	}
+	if (READ_ONCE(sess->is_guest) || READ_ONCE(sess->is_anonymous) ||
+	    !ksmbd_session_keyed(sess))
+		return STATUS_NOT_SUPPORTED;
+	if (conn->dialect == SMB311_PROT_ID) {
+		if (sess->cipher != conn->cipher)
+			return STATUS_INVALID_PARAMETER;
+		if (sess->signing_alg != conn->signing_alg &&
+		    (signing_gmac(sess->signing_alg) ||
+		     signing_gmac(conn->signing_alg)))
+			return STATUS_NOT_SUPPORTED;
+	}
+	/* signed with Session.SigningKey ([MS-SMB2] 3.3.5.2.4) */
+	if (!ksmbd_smb2_verify_sig(work, sess))
+		return STATUS_ACCESS_DENIED;
+	if (ksmbd_session_on_conn(sess, conn))
+		return STATUS_REQUEST_NOT_ACCEPTED;
+	return 0;
+}
+
+/* The binding authenticated: same user, channel key, new channel. */
+static __le32 bind_finish(struct setup_ctx *c, struct ksmbd_bind_state *b)
+{
+	struct ksmbd_conn *conn = c->work->conn;
+	struct ksmbd_session *sess = c->sess;
+	struct ksmbd_session_keys keys;
+	struct ksmbd_user *user;
+	bool same;
+	int rc;
+
+	user = ksmbd_session_user(sess);
+	same = user && b->user && !b->guest &&
+	       !strcmp(user->name, b->user->name);
+	ksmbd_user_put(user);
+	if (!same)
+		return STATUS_ACCESS_DENIED;
+	/* Channel.SigningKey: the KDF over this authentication's key */
+	if (ksmbd_derive_session_keys(conn->dialect, b->sess_key,
+				      sizeof(b->sess_key), b->preauth_hash,
+				      le16_to_cpu(conn->cipher), &keys))
+		return STATUS_NO_MEMORY;
+	rc = ksmbd_session_bind(sess, conn, keys.signing);
+	memzero_explicit(&keys, sizeof(keys));
+	if (rc == -EEXIST)
+		return STATUS_REQUEST_NOT_ACCEPTED;
+	if (rc == -ESTALE)
+		return STATUS_USER_SESSION_DELETED;
+	if (rc)
+		return STATUS_INSUFFICIENT_RESOURCES;
+	return 0;
+}
+
+/*
+ * SESSION_SETUP with SMB2_SESSION_FLAG_BINDING ([MS-SMB2] 3.3.5.5): add
+ * this connection as a channel of a session made on another one. The
+ * session's error answers are signed with Session.SigningKey (so the
+ * session is work->sess even when the binding fails); a failed binding
+ * leaves the session alone.
+ */
+static __le32 session_bind(struct ksmbd_work *work, const u8 *blob, u32 blen)
+{
+	struct ksmbd_conn *conn = work->conn;
+	const struct smb2_sess_setup_req *req = ksmbd_req(work);
+	const struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+	struct setup_ctx c = { .work = work, .sec_mode = req->SecurityMode,
+			       .reauth = true };
+	struct ksmbd_bind_state *b;
+	struct ksmbd_session *sess;
+	__le32 st;
+
+	sess = ksmbd_session_lookup_any(le64_to_cpu(hdr->SessionId));
+	if (!(ksmbd_cfg.flags & KSMBD_GLOBAL_FLAG_SMB3_MULTICHANNEL) ||
+	    !ksmbd_conn_smb3(conn))
+		st = STATUS_REQUEST_NOT_ACCEPTED;
+	else
+		st = bind_check(work, sess);
+	if (st)
+		goto answer;
+
+	c.sess = sess;
+	c.out = kmalloc(SETUP_TOKEN_MAX, GFP_KERNEL);
+	if (!c.out) {
+		st = STATUS_NO_MEMORY;
+		goto answer;
+	}
+	mutex_lock(&conn->bind_lock);
+	mutex_lock(&sess->lock);
+	b = bind_state(conn, sess->id);
+	if (!b) {
+		st = STATUS_NO_MEMORY;
+		goto out;
+	}
+	c.bind = b;
+	c.auth_ctx = &b->auth_ctx;
+	c.key = b->sess_key;
+	if (conn->dialect == SMB311_PROT_ID)
+		ksmbd_preauth_update_buf(b->preauth_hash, hdr, work->cur_len);
+	st = setup_step(&c, blob, blen);
+	if (!st)
+		st = bind_finish(&c, b);
+	if (st && st != STATUS_MORE_PROCESSING_REQUIRED)
+		goto out;
+	c.flags = 0;
+	if (setup_rsp(&c)) {
+		st = STATUS_NO_MEMORY;
+		goto out;
+	}
+	if (st == STATUS_MORE_PROCESSING_REQUIRED) {
+		/* b lives as long as conn: the hash outlives this step */
+		if (conn->dialect == SMB311_PROT_ID)
+			work->preauth_rsp = b->preauth_hash;
+		goto unlock;
+	}
+	/* the answer is signed with the new channel's key */
+	work->sign_rsp = true;
+	ksmbd_debug(AUTH, "session %llu bound to another connection\n",
+		    sess->id);
+out:
+	if (b)
+		bind_state_done(b);
+unlock:
+	mutex_unlock(&sess->lock);
+	mutex_unlock(&conn->bind_lock);
+	kfree_sensitive(c.out);
+answer:
+	if (!st) {
+		/* a channel of this connection now */
+		if (work->sess)
+			ksmbd_session_put(work->sess);
+		work->sess = sess;
+	} else {
+		/* only signs the answer: not this connection's session */
+		ksmbd_smb2_sign_with(work, sess);
+	}
+	return st;
+}
+
+/*
+ * A SESSION_SETUP without binding for a session this connection is not a
+ * channel of: USER_SESSION_DELETED, signed with Session.SigningKey when
+ * the session lives on another connection and the request was signed (as
+ * Windows answers, smbtorture smb2.session.bind_negative_*).
+ */
+static __le32 setup_not_here(struct ksmbd_work *work)
+{
+	const struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+
+	u64 id = le64_to_cpu(hdr->SessionId);
+
+	ksmbd_smb2_sign_with(work, ksmbd_session_lookup_any(id));
+	return STATUS_USER_SESSION_DELETED;
 }
 
 __le32 smb2_session_setup(struct ksmbd_work *work)
@@ -400,12 +662,12 @@ __le32 smb2_session_setup(struct ksmbd_work *work)
 	u32 blen = le16_to_cpu(req->SecurityBufferLength);
 	__le32 st;
 
-	if (req->Flags & SMB2_SESSION_REQ_FLAG_BINDING)
-		return STATUS_REQUEST_NOT_ACCEPTED;	/* no multichannel */
 	blob = ksmbd_req_buf(work, le16_to_cpu(req->SecurityBufferOffset),
 			     blen);
 	if (!blob || !blen)
 		return STATUS_INVALID_PARAMETER;
+	if (req->Flags & SMB2_SESSION_REQ_FLAG_BINDING && hdr->SessionId)
+		return session_bind(work, blob, blen);
 
 	if (!hdr->SessionId) {
 		sess = ksmbd_session_create(conn);
@@ -416,10 +678,13 @@ __le32 smb2_session_setup(struct ksmbd_work *work)
 		work->sess = sess;
 	} else {
 		sess = work->sess;
-		if (!sess || READ_ONCE(sess->state) == KSMBD_SESS_GONE)
+		if (!sess)
+			return setup_not_here(work);
+		if (READ_ONCE(sess->state) == KSMBD_SESS_GONE)
 			return STATUS_USER_SESSION_DELETED;
 	}
 	c.sess = sess;
+	c.auth_ctx = &sess->auth_ctx;
 	c.out = kmalloc(SETUP_TOKEN_MAX, GFP_KERNEL);
 	if (!c.out) {
 		st = STATUS_NO_MEMORY;
@@ -434,6 +699,8 @@ __le32 smb2_session_setup(struct ksmbd_work *work)
 	}
 	c.reauth = sess->state == KSMBD_SESS_VALID ||
 		   sess->state == KSMBD_SESS_EXPIRED;
+	/* a reauthentication keeps the keys: its own goes to scratch */
+	c.key = c.reauth ? c.out : sess->sess_key;
 	if (conn->dialect == SMB311_PROT_ID && !c.reauth)
 		ksmbd_preauth_update_buf(sess->preauth_hash, hdr,
 					 work->cur_len);

@@ -80,6 +80,7 @@ write_ksmbd_conf() {
 	workgroup = WORKGROUP
 	server string = ksmbd-vm guest
 	server min protocol = SMB2_02
+	server multi channel support = yes
 
 [$KSMBD_SHARE]
 	path = $KSMBD_SHARE_DIR
