@@ -93,13 +93,17 @@ static int query_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 		return ksmbd_stream_list(fp->filp->f_path.dentry,
 					 S_ISDIR(ks.st.mode),
 					 ksmbd_end_of_file(&ks.st),
-					 ksmbd_alloc_size(&ks.st), out, max);
+					 ksmbd_alloc_hinted(&ks.st,
+						READ_ONCE(fp->ki->alloc_hint)),
+					 out, max);
 	if (fp->stream) {
 		r = ksmbd_stream_stat(fp->filp->f_path.dentry, fp->stream, &ks);
 		if (r)
 			return r;
 	}
 	ks.delete_pending = ksmbd_file_delete_pending(fp);
+	if (!fp->stream)
+		ks.alloc_hint = READ_ONCE(fp->ki->alloc_hint);
 	buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;

@@ -200,6 +200,60 @@ static void info_file_classes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_unaligned_le64(buf + 8), 0ULL);
 }
 
+/* AllocationSize: the data's blocks, not the xattr block; reservations */
+static void info_alloc_size(struct kunit *test)
+{
+	struct kstat st = { .mode = S_IFREG | 0644, .blksize = 4096 };
+
+	st.blocks = 8;		/* an empty file with an external xattr block */
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_size(&st), 0ULL);
+	st.blocks = 16;		/* and 4 KiB reserved beyond its end */
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_hinted(&st, 4096), 4096ULL);
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_size(&st), 0ULL);
+	st.blocks = 8;		/* a reservation the blocks do not show */
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_hinted(&st, 1 << 20), 4096ULL);
+	st.size = 5000;		/* two blocks of data and the xattr block */
+	st.blocks = 24;
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_size(&st), 8192ULL);
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_hinted(&st, 4096), 8192ULL);
+	st.size = 1 << 20;	/* sparse: 1 MiB holding one block */
+	st.blocks = 8;
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_size(&st), 4096ULL);
+	st.blksize = 0;		/* no block size: 4 KiB */
+	st.size = 1;
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_size(&st), 4096ULL);
+	st.mode = S_IFDIR | 0755;
+	KUNIT_EXPECT_EQ(test, ksmbd_alloc_size(&st), 0ULL);
+}
+
+/* FileNormalizedNameInformation names a stream open "dir\file:stream". */
+static void info_normalized_stream(struct kunit *test)
+{
+	static const char want[] = "d\\f:sTr";
+	struct ksmbd_info_ctx c = { .name = "d/f", .stream = "sTr" };
+	struct ksmbd_stat ks;
+	u8 *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	fake_stat(&ks, false);
+	c.ks = &ks;
+	KUNIT_EXPECT_EQ(test,
+			ksmbd_encode_file_info(FILE_NORMALIZED_NAME_INFORMATION,
+					       &c, buf, 64), 4 + 14);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(buf), 14u);
+	for (i = 0; i < 7; i++)
+		KUNIT_EXPECT_EQ(test, get_unaligned_le16(buf + 4 + 2 * i),
+				(u16)want[i]);
+	/* FileNameInformation keeps the file's name */
+	KUNIT_EXPECT_EQ(test, ksmbd_encode_file_info(FILE_NAME_INFORMATION,
+						     &c, buf, 64), 4 + 8);
+	c.stream = NULL;
+	KUNIT_EXPECT_EQ(test,
+			ksmbd_encode_file_info(FILE_NORMALIZED_NAME_INFORMATION,
+					       &c, buf, 64), 4 + 6);
+}
+
 static void info_fs_classes(struct kunit *test)
 {
 	struct kstatfs sfs = { .f_bsize = 4096, .f_blocks = 100,
@@ -482,6 +536,8 @@ static struct kunit_case ksmbd_vfs_encode_cases[] = {
 	KUNIT_CASE(dirent_fields),
 	KUNIT_CASE(dirent_short_ea),
 	KUNIT_CASE(info_file_classes),
+	KUNIT_CASE(info_alloc_size),
+	KUNIT_CASE(info_normalized_stream),
 	KUNIT_CASE(info_fs_classes),
 	KUNIT_CASE(info_nt_time),
 	KUNIT_CASE(dosattr_layout),

@@ -76,6 +76,13 @@ struct ksmbd_inode {
 	struct list_head locks;		/* struct ksmbd_lock.node (vfs/lock.h) */
 	wait_queue_head_t lock_wait;	/* blocked LOCK requests */
 	bool delete_pending;
+	/*
+	 * The AllocationSize a client set beyond the end of file, rounded
+	 * up to blocks (space reserved with fallocate), or 0; it lasts as
+	 * long as the file has opens, as Windows keeps such an allocation
+	 * until the last close. Written under lock, read with READ_ONCE.
+	 */
+	u64 alloc_hint;
 };
 
 struct ksmbd_file {

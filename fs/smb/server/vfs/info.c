@@ -120,7 +120,8 @@ static void fill_standard(struct ksmbd_file_standard_info *s,
 {
 	bool dir = S_ISDIR(ks->st.mode);
 
-	s->AllocationSize = cpu_to_le64(ksmbd_alloc_size(&ks->st));
+	s->AllocationSize = cpu_to_le64(ksmbd_alloc_hinted(&ks->st,
+							   ks->alloc_hint));
 	s->EndOfFile = cpu_to_le64(ksmbd_end_of_file(&ks->st));
 	s->NumberOfLinks = cpu_to_le32(ks->st.nlink -
 				       (ks->delete_pending ? 1 : 0));
@@ -303,7 +304,8 @@ int ksmbd_encode_file_info(u8 cls, const struct ksmbd_info_ctx *c, void *out,
 		memset(s, 0, sizeof(*s));
 		s->StreamNameLength = cpu_to_le32(nlen);
 		s->StreamSize = cpu_to_le64(ks->st.size);
-		s->StreamAllocationSize = cpu_to_le64(ksmbd_alloc_size(&ks->st));
+		s->StreamAllocationSize =
+			cpu_to_le64(ksmbd_alloc_hinted(&ks->st, ks->alloc_hint));
 		for (i = 0; i < sizeof(data) - 1; i++)
 			put_unaligned_le16(data[i], s->StreamName + 2 * i);
 		return sizeof(*s) + nlen;
@@ -321,7 +323,8 @@ int ksmbd_encode_file_info(u8 cls, const struct ksmbd_info_ctx *c, void *out,
 		o->LastAccessTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.atime));
 		o->LastWriteTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.mtime));
 		o->ChangeTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.ctime));
-		o->AllocationSize = cpu_to_le64(ksmbd_alloc_size(&ks->st));
+		o->AllocationSize =
+			cpu_to_le64(ksmbd_alloc_hinted(&ks->st, ks->alloc_hint));
 		o->EndOfFile = cpu_to_le64(ksmbd_end_of_file(&ks->st));
 		o->FileAttributes = cpu_to_le32(ks->attrs);
 		return need;

@@ -9,6 +9,9 @@
 #ifndef __KSMBD_VFS_INFO_H__
 #define __KSMBD_VFS_INFO_H__
 
+#include <linux/log2.h>
+#include <linux/math.h>
+#include <linux/minmax.h>
 #include <linux/stat.h>
 #include <linux/statfs.h>
 #include <linux/time64.h>
@@ -23,6 +26,7 @@ struct ksmbd_stat {
 	u64 create_time;	/* NT time */
 	u32 attrs;		/* FILE_ATTRIBUTE_* (CPU order) */
 	bool delete_pending;
+	u64 alloc_hint;		/* ksmbd_inode.alloc_hint, or 0 */
 };
 
 /* 100 ns intervals between 1601-01-01 and 1970-01-01. */
@@ -52,9 +56,27 @@ int ksmbd_vfs_stat(const struct path *path, bool hide_dot,
  */
 int ksmbd_info_fit(u8 type, u8 cls, int full, u32 max, bool *partial);
 
+/*
+ * AllocationSize: the blocks of the data, which st->blocks overstates by
+ * what else the file system keeps for the file (ext4 counts an external
+ * xattr block, where DOS attributes, EAs and streams live: an empty file
+ * would seem to hold 4 KiB). So at most the size rounded up to blocks, or
+ * the allocation a client set beyond it (hint, vfs/fid.h) - and never more
+ * than st->blocks, so holes and unwritten space are not counted.
+ */
+static inline u64 ksmbd_alloc_hinted(const struct kstat *st, u64 hint)
+{
+	u64 bs = st->blksize && is_power_of_2(st->blksize) ? st->blksize : 4096;
+
+	if (S_ISDIR(st->mode))
+		return 0;
+	return min_t(u64, st->blocks << 9,
+		     max_t(u64, round_up(st->size, bs), hint));
+}
+
 static inline u64 ksmbd_alloc_size(const struct kstat *st)
 {
-	return S_ISDIR(st->mode) ? 0 : st->blocks << 9;
+	return ksmbd_alloc_hinted(st, 0);
 }
 
 static inline u64 ksmbd_end_of_file(const struct kstat *st)
