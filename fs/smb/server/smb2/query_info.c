@@ -89,12 +89,13 @@ static int query_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 	r = ksmbd_vfs_stat(&fp->filp->f_path, ksmbd_share_hide_dot(work), &ks);
 	if (r)
 		return r;
+	if (!fp->stream)
+		ks.alloc_hint = READ_ONCE(fp->ki->alloc_hint);
 	if (cls == FILE_STREAM_INFORMATION && ksmbd_share_streams(work))
 		return ksmbd_stream_list(fp->filp->f_path.dentry,
 					 S_ISDIR(ks.st.mode),
 					 ksmbd_end_of_file(&ks.st),
-					 ksmbd_alloc_hinted(&ks.st,
-						READ_ONCE(fp->ki->alloc_hint)),
+					 ksmbd_alloc_hinted(&ks.st, ks.alloc_hint),
 					 out, max);
 	if (fp->stream) {
 		r = ksmbd_stream_stat(fp->filp->f_path.dentry, fp->stream, &ks);
@@ -102,8 +103,6 @@ static int query_file(struct ksmbd_work *work, struct ksmbd_file *fp, u8 cls,
 			return r;
 	}
 	ks.delete_pending = ksmbd_file_delete_pending(fp);
-	if (!fp->stream)
-		ks.alloc_hint = READ_ONCE(fp->ki->alloc_hint);
 	buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
