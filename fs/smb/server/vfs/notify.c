@@ -253,7 +253,8 @@ void ksmbd_notify_end(void)
 
 void ksmbd_notify_renamed_close(struct dentry *d)
 {
-	if (d_really_is_negative(d) || d_is_dir(d))
+	/* not for a file that is gone (deleted by another open) */
+	if (d_really_is_negative(d) || d_is_dir(d) || d_unhashed(d))
 		return;
 	ksmbd_notify_begin(FILE_NOTIFY_CHANGE_ATTRIBUTES);
 	fsnotify_dentry(d, FS_ATTRIB);
