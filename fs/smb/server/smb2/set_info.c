@@ -186,8 +186,6 @@ static int set_alloc(struct ksmbd_file *fp, u64 size)
 
 static int set_eof(struct ksmbd_file *fp, u64 size, bool alloc)
 {
-	struct inode *inode = file_inode(fp->filp);
-
 	if (!has(fp, FILE_WRITE_DATA_LE))
 		return -EACCES;
 	if (fp->is_dir)
