@@ -115,7 +115,7 @@ class TortureBatchTest(unittest.TestCase):
         while os.path.getsize(batch) > 0:
             runs += 1
             self.assertLessEqual(runs, 2 * len(tests), "no progress")
-            subprocess.run([sys.executable, DRIVER, self.run, batch,
+            subprocess.run([sys.executable, "-S", DRIVER, self.run, batch,
                             batch + ".rest", "--", sys.executable, self.fake],
                            env=env, check=True, stdout=subprocess.DEVNULL)
             os.replace(batch + ".rest", batch)
