@@ -76,54 +76,73 @@ static void smb2_check_limits(struct ksmbd_check_limits *lim)
 
 /* --- signatures ------------------------------------------------------- */
 
-/*
- * The 3.x key for the message iov[0] starts: Session.SigningKey for a
- * SESSION_SETUP request with SMB2_SESSION_FLAG_BINDING and for a
- * SESSION_SETUP response that is not a success, the key of the session's
- * channel on this connection for everything else ([MS-SMB2] 3.3.5.2.4,
- * 3.3.4.1.1).
- */
-static void smb2_sig_key(struct ksmbd_conn *conn, struct ksmbd_session *sess,
-			 const struct kvec *iov, u8 *key)
+/* The signing algorithm of a dialect and 3.1.1's negotiated one. */
+static __le16 smb2_sig_alg(u16 dialect, __le16 negotiated)
 {
-	const struct smb2_hdr *hdr = iov[0].iov_base;
-	const struct smb2_sess_setup_req *req = iov[0].iov_base;
-	bool session_key = false;
-
-	if (hdr->Command == SMB2_SESSION_SETUP) {
-		if (hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR)
-			session_key = hdr->Status != STATUS_SUCCESS;
-		else
-			session_key = iov[0].iov_len > offsetof(typeof(*req),
-								Flags) &&
-				      req->Flags & SMB2_SESSION_REQ_FLAG_BINDING;
-	}
-	if (session_key || !ksmbd_session_channel_key(sess, conn, key))
-		memcpy(key, sess->signing_key, SMB3_SIGN_KEY_SIZE);
+	if (dialect < SMB30_PROT_ID)
+		return SIGNING_ALG_HMAC_SHA256_LE;
+	if (dialect != SMB311_PROT_ID)
+		return SIGNING_ALG_AES_CMAC_LE;
+	return negotiated;	/* HMAC-SHA256 is 0 */
 }
 
 /*
- * iov[0] starts with the SMB2 header, whose Signature is zero. 3.x uses
- * the derived signing key with the algorithm 3.1.1 negotiated (AES-CMAC
- * otherwise); 2.x HMAC-SHA256 with the session key ([MS-SMB2] 3.1.4.1).
+ * Is the message iov[0] starts signed with Session.SigningKey, and the
+ * algorithm of the connection that made the session? That is a
+ * SESSION_SETUP request with SMB2_SESSION_FLAG_BINDING and a SESSION_SETUP
+ * response that is not a success ([MS-SMB2] 3.3.5.2.4, 3.3.4.1.1): the
+ * client has no key of this connection's channel yet. Everything else uses
+ * the session's channel on this connection, with its algorithm.
+ */
+static bool smb2_sig_session_key(const struct kvec *iov)
+{
+	const struct smb2_hdr *hdr = iov[0].iov_base;
+	const struct smb2_sess_setup_req *req = iov[0].iov_base;
+
+	if (hdr->Command != SMB2_SESSION_SETUP)
+		return false;
+	if (hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR)
+		return hdr->Status != STATUS_SUCCESS;
+	return iov[0].iov_len > offsetof(typeof(*req), Flags) &&
+	       req->Flags & SMB2_SESSION_REQ_FLAG_BINDING;
+}
+
+/*
+ * iov[0] starts with the SMB2 header, whose Signature is zero: HMAC-SHA256
+ * with the session key (2.x), else the derived key with AES-CMAC, or the
+ * algorithm 3.1.1 negotiated ([MS-SMB2] 3.1.4.1).
  */
 static int smb2_calc_sig(struct ksmbd_conn *conn, struct ksmbd_session *sess,
 			 struct kvec *iov, int n, u8 *sig)
 {
 	const struct smb2_hdr *hdr = iov[0].iov_base;
-	__le16 alg = conn->signing_alg;
 	u8 key[SMB3_SIGN_KEY_SIZE];
+	__le16 alg;
+	u16 dialect;
 	u8 nonce[12];
 	int rc;
 
-	if (conn->dialect < SMB30_PROT_ID)
-		return ksmbd_sign_hmac_sha256(sess->sess_key,
-					      sizeof(sess->sess_key),
-					      iov, n, sig);
-	smb2_sig_key(conn, sess, iov, key);
-	if (conn->dialect != SMB311_PROT_ID)
-		alg = SIGNING_ALG_AES_CMAC_LE;
-	if (alg == SIGNING_ALG_AES_GMAC_LE) {
+	/*
+	 * a binding request on a connection that is already a channel of
+	 * the session is checked with that channel's key (Windows then
+	 * answers ACCESS_DENIED, smb2.session.bind_negative_smb3signCtoH)
+	 */
+	if (smb2_sig_session_key(iov) &&
+	    (hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR ||
+	     !ksmbd_session_on_conn(sess, conn))) {
+		dialect = sess->dialect;
+		alg = smb2_sig_alg(dialect, sess->signing_alg);
+		memcpy(key, sess->signing_key, sizeof(key));
+	} else {
+		dialect = conn->dialect;
+		alg = smb2_sig_alg(dialect, conn->signing_alg);
+		if (!ksmbd_session_channel_key(sess, conn, key))
+			memcpy(key, sess->signing_key, sizeof(key));
+	}
+	if (dialect < SMB30_PROT_ID) {
+		rc = ksmbd_sign_hmac_sha256(sess->sess_key,
+					    sizeof(sess->sess_key), iov, n, sig);
+	} else if (alg == SIGNING_ALG_AES_GMAC_LE) {
 		bool rsp = hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR;
 
 		ksmbd_gmac_nonce(le64_to_cpu(hdr->MessageId), rsp,

@@ -465,29 +465,40 @@ static void bind_state_done(struct ksmbd_bind_state *b)
 	memzero_explicit(b->sess_key, sizeof(b->sess_key));
 }
 
-static bool signing_gmac(__le16 alg)
-{
-	return alg == SIGNING_ALG_AES_GMAC_LE;
-}
-
 /*
  * May sess gain a channel on this connection? [MS-SMB2] 3.3.5.5 step 4,
- * with Windows' answers where smbtorture's smb2.session.bind_negative_*
- * pin them: a 2.x connection, or a server without multichannel, does not
- * accept the request at all; a cipher that differs from the session's is
- * an invalid parameter; a signing algorithm that differs is refused when
- * either is AES-GMAC (CMAC and HMAC-SHA256 channels mix).
+ * in the order and with the answers of Windows where smbtorture's
+ * smb2.session.bind_negative_* pin them: a server without multichannel
+ * does not accept the request at all (caller); AES-GMAC signing on one
+ * side only is refused before anything else (NOT_SUPPORTED when the new
+ * connection has it, REQUEST_OUT_OF_SEQUENCE when the session has it);
+ * a 2.x connection does not accept it; then another dialect, an unsigned
+ * request or (3.1.1) another cipher is an invalid parameter. CMAC and
+ * HMAC-SHA256 channels mix.
  */
 static __le32 bind_check(struct ksmbd_work *work, struct ksmbd_session *sess)
 {
 	struct ksmbd_conn *conn = work->conn;
 	const struct smb2_hdr *hdr = ksmbd_req_hdr(work);
+	bool sess_gmac, conn_gmac;
 
 	if (!sess)
 		return STATUS_USER_SESSION_DELETED;
+	sess_gmac = sess->dialect == SMB311_PROT_ID &&
+		    sess->signing_alg == SIGNING_ALG_AES_GMAC_LE;
+	conn_gmac = conn->dialect == SMB311_PROT_ID &&
+		    conn->signing_alg == SIGNING_ALG_AES_GMAC_LE;
+	if (conn_gmac && !sess_gmac)
+		return STATUS_NOT_SUPPORTED;
+	if (sess_gmac && !conn_gmac)
+		return STATUS_REQUEST_OUT_OF_SEQUENCE;
+	if (!ksmbd_conn_smb3(conn))
+		return STATUS_REQUEST_NOT_ACCEPTED;
 	if (sess->dialect != conn->dialect)
 		return STATUS_INVALID_PARAMETER;
 	if (!(hdr->Flags & SMB2_FLAGS_SIGNED))
+		return STATUS_INVALID_PARAMETER;
+	if (conn->dialect == SMB311_PROT_ID && sess->cipher != conn->cipher)
 		return STATUS_INVALID_PARAMETER;
 	switch (READ_ONCE(sess->state)) {
 	case KSMBD_SESS_IN_PROGRESS:
@@ -502,14 +513,6 @@ static __le32 bind_check(struct ksmbd_work *work, struct ksmbd_session *sess)
 	if (READ_ONCE(sess->is_guest) || READ_ONCE(sess->is_anonymous) ||
 	    !ksmbd_session_keyed(sess))
 		return STATUS_NOT_SUPPORTED;
-	if (conn->dialect == SMB311_PROT_ID) {
-		if (sess->cipher != conn->cipher)
-			return STATUS_INVALID_PARAMETER;
-		if (sess->signing_alg != conn->signing_alg &&
-		    (signing_gmac(sess->signing_alg) ||
-		     signing_gmac(conn->signing_alg)))
-			return STATUS_NOT_SUPPORTED;
-	}
 	/* signed with Session.SigningKey ([MS-SMB2] 3.3.5.2.4) */
 	if (!ksmbd_smb2_verify_sig(work, sess))
 		return STATUS_ACCESS_DENIED;
@@ -569,8 +572,7 @@ static __le32 session_bind(struct ksmbd_work *work, const u8 *blob, u32 blen)
 	__le32 st;
 
 	sess = ksmbd_session_lookup_any(le64_to_cpu(hdr->SessionId));
-	if (!(ksmbd_cfg.flags & KSMBD_GLOBAL_FLAG_SMB3_MULTICHANNEL) ||
-	    !ksmbd_conn_smb3(conn))
+	if (!(ksmbd_cfg.flags & KSMBD_GLOBAL_FLAG_SMB3_MULTICHANNEL))
 		st = STATUS_REQUEST_NOT_ACCEPTED;
 	else
 		st = bind_check(work, sess);
