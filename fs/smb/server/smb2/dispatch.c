@@ -120,6 +120,7 @@ static int smb2_calc_sig(struct ksmbd_conn *conn, struct ksmbd_session *sess,
 	__le16 alg;
 	u16 dialect;
 	u8 nonce[12];
+	bool chan;
 	int rc;
 
 	/*
@@ -127,16 +128,16 @@ static int smb2_calc_sig(struct ksmbd_conn *conn, struct ksmbd_session *sess,
 	 * the session is checked with that channel's key (Windows then
 	 * answers ACCESS_DENIED, smb2.session.bind_negative_smb3signCtoH)
 	 */
+	chan = ksmbd_session_channel_key(sess, conn, key);
 	if (smb2_sig_session_key(iov) &&
-	    (hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR ||
-	     !ksmbd_session_on_conn(sess, conn))) {
+	    (hdr->Flags & SMB2_FLAGS_SERVER_TO_REDIR || !chan)) {
 		dialect = sess->dialect;
 		alg = smb2_sig_alg(dialect, sess->signing_alg);
 		memcpy(key, sess->signing_key, sizeof(key));
 	} else {
 		dialect = conn->dialect;
 		alg = smb2_sig_alg(dialect, conn->signing_alg);
-		if (!ksmbd_session_channel_key(sess, conn, key))
+		if (!chan)
 			memcpy(key, sess->signing_key, sizeof(key));
 	}
 	if (dialect < SMB30_PROT_ID) {
