@@ -415,6 +415,16 @@ static void smb2_finish_elem(struct ksmbd_work *work, __le32 status,
 		rsp->Flags |= SMB2_FLAGS_SIGNED;
 		if (smb2_calc_sig(conn, sess, iov, n, rsp->Signature))
 			memset(rsp->Signature, 0, sizeof(rsp->Signature));
+	} else if (status == STATUS_USER_SESSION_DELETED && !work->encrypted &&
+		   (req->Flags & SMB2_FLAGS_SIGNED)) {
+		/*
+		 * The session is gone, and its keys with it: the answer to a
+		 * signed request keeps the SIGNED flag with a zero signature.
+		 * Clients that require signing look for the flag and skip
+		 * verifying this one status, as Windows answers it.
+		 */
+		rsp->Flags |= SMB2_FLAGS_SIGNED;
+		memset(rsp->Signature, 0, sizeof(rsp->Signature));
 	}
 	/*
 	 * the hash covers the response as sent, signature included (a
