@@ -159,6 +159,24 @@ bool ksmbd_session_on_conn(struct ksmbd_session *sess,
 	return on;
 }
 
+struct ksmbd_conn *ksmbd_session_other_conn(struct ksmbd_session *sess,
+					    struct ksmbd_conn *not)
+{
+	struct ksmbd_channel *ch;
+	struct ksmbd_conn *conn = NULL;
+
+	spin_lock(&sess->chan_lock);
+	list_for_each_entry(ch, &sess->channels, list) {
+		if (ch->conn == not || ksmbd_conn_exiting(ch->conn))
+			continue;
+		conn = ch->conn;
+		ksmbd_conn_get(conn);
+		break;
+	}
+	spin_unlock(&sess->chan_lock);
+	return conn;
+}
+
 bool ksmbd_session_channel_key(struct ksmbd_session *sess,
 			       struct ksmbd_conn *conn, u8 *key)
 {

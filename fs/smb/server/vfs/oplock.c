@@ -170,6 +170,24 @@ static void oplock_queue(struct list_head *q, struct ksmbd_file *fp, u8 level,
 	list_add_tail(&m->node, q);
 }
 
+/*
+ * The open's connection is gone or failed: the session may still be on
+ * others (multichannel), and the holder is told on one of those.
+ */
+static int oplock_send_other_channel(struct oplock_msg *m)
+{
+	struct ksmbd_conn *conn;
+	int err;
+
+	conn = ksmbd_session_other_conn(m->sess, m->conn);
+	if (!conn)
+		return -ENOTCONN;
+	err = ksmbd_oplock_send_break(conn, m->sess, m->fp->persistent_id,
+				      m->fp->volatile_id, m->level);
+	ksmbd_conn_put(conn);
+	return err;
+}
+
 /* Send the queued notifications (no locks held). */
 static void oplock_send_all(struct list_head *q)
 {
@@ -182,6 +200,8 @@ static void oplock_send_all(struct list_head *q)
 		err = ksmbd_oplock_send_break(m->conn, m->sess,
 					      fp->persistent_id,
 					      fp->volatile_id, m->level);
+		if (err)
+			err = oplock_send_other_channel(m);
 		ksmbd_debug(OPLOCK, "break %llu to %u: %d\n",
 			    fp->persistent_id, m->level, err);
 		if (err && m->ack) {

@@ -22,7 +22,9 @@
  *     files closed) before its last reference goes, so this reference
  *     never keeps open files alive.
  *   A queued notification holds a reference on its open (fp->kref), the
- *     connection and the session while it is sent outside ki->lock.
+ *     connection and the session while it is sent outside ki->lock. When
+ *     the connection is gone or the send fails, it goes on another
+ *     channel of the session (multichannel), if one is left.
  *
  * Waiting: an opener that must wait for an acknowledgment sleeps (in its
  * worker, not in the connection's receive thread) on a global wait queue
