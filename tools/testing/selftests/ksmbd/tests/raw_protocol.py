@@ -16,8 +16,15 @@ the protocol core is designed against ([MS-SMB2] 3.3.5.2 and on):
   - MessageIds outside the credit window or reused (disconnect);
   - compound elements that use a session or tree a previous element of the
     same compound logged off or disconnected;
+  - TREE_DISCONNECT and LOGOFF racing requests in flight on the same tree
+    and session (parallel workers): every request is answered, with
+    success or the status of a gone tree or session, and the connection
+    goes on (run on the debug kernel, KASAN and lockdep watch the teardown);
   - with the argument setup-timeout: connections that never authenticate a
-    session are closed after the setup time (about a minute to run).
+    session are closed after the setup time (about a minute to run);
+  - with the argument conn-limits (raw-protocol.sh sets "max ip
+    connections = 4"): a flood of connections from one address is held to
+    the limit while another address is served.
 
 Each case checks the exact status (or the disconnect), and that the same
 connection (where it must survive) and a fresh one still serve a good
@@ -128,8 +135,9 @@ class Disconnected(Exception):
 
 
 class Conn:
-    def __init__(self):
-        self.s = socket.create_connection((SERVER, 445), timeout=20)
+    def __init__(self, src=None):
+        self.s = socket.create_connection((SERVER, 445), timeout=20,
+                                          source_address=src)
         self.mid = 0
         self.sid = 0
         self.tid = 0
@@ -525,6 +533,91 @@ def case_compound_logoff():
     c.close()
 
 
+def answers(c, n):
+    """The statuses of the next n response PDUs, in arrival order."""
+    out = []
+    for _ in range(n):
+        out += [e[0] for e in c.recv_elems()]
+    print("      answers: " + " ".join(
+        "%s x%d" % (name(st), out.count(st)) for st in sorted(set(out))))
+    return out
+
+
+def case_teardown_race():
+    ifinfo = ioctl_body(FSCTL_QUERY_NETWORK_INTERFACE_INFO, b"", max_out=8192)
+    c = ready()
+    for rnd in range(8):
+        c.tree_connect("IPC$")
+        for i in range(31):
+            cmd, body = (TREE_DISCONNECT, small_body()) if i == 15 \
+                else (IOCTL, ifinfo)
+            c.raw(hdr(cmd, c.next_mid(), c.sid, c.tid) + body)
+        got = answers(c, 31)
+        bad = [name(st) for st in got
+               if st not in (0, 0xC00000C9)]  # NETWORK_NAME_DELETED
+        check("round %d: 30 IOCTLs around a TREE_DISCONNECT all answered, "
+              "SUCCESS or NETWORK_NAME_DELETED" % rnd, (len(got), bad),
+              (31, []))
+    for rnd in range(4):
+        c.tree_connect("IPC$")
+        for i in range(31):
+            cmd, body = (LOGOFF, small_body()) if i == 15 \
+                else (IOCTL, ifinfo)
+            c.raw(hdr(cmd, c.next_mid(), c.sid, c.tid) + body)
+        got = answers(c, 31)
+        bad = [name(st) for st in got
+               if st not in (0, 0xC00000C9, 0xC0000203)]
+        check("round %d: 30 IOCTLs around a LOGOFF all answered, SUCCESS or "
+              "a gone tree/session" % rnd, (len(got), bad), (31, []))
+        check("... the connection logs in again", name(c.login()), "SUCCESS")
+    check("... and echoes", name(c.req(ECHO, small_body())[0]), "SUCCESS")
+    c.close()
+
+
+def case_conn_limits():
+    limit = 4
+    held = []
+    for i in range(limit):
+        c = Conn()
+        c.negotiate()
+        held.append(c)
+    check("%d connections from 127.0.0.1 negotiate" % limit, len(held), limit)
+    extra = Conn()
+    extra.raw(hdr(NEGOTIATE, 0) + negotiate_body())
+    check("one more from the same address is closed unanswered",
+          extra.dropped(), True)
+    extra.close()
+    flood = []
+    for i in range(300):
+        try:
+            flood.append(Conn())
+        except OSError:
+            break
+    for f in flood:
+        f.close()
+    print("ok    a flood of %d more connections from 127.0.0.1" % len(flood))
+    other = Conn(src=("127.0.0.2", 0))
+    other.negotiate()
+    check("another address is served meanwhile",
+          name(other.login()), "SUCCESS")
+    other.close()
+    held.pop().close()
+    st = "refused"
+    for i in range(50):
+        try:
+            c = Conn()
+            c.negotiate()
+            st = name(c.login())
+            c.close()
+            break
+        except (Disconnected, RuntimeError, OSError):
+            time.sleep(0.2)
+    check("when one of the %d goes, the address is served again" % limit,
+          st, "SUCCESS")
+    for c in held:
+        c.close()
+
+
 def case_setup_timeout():
     """[MS-SMB2] 3.3.6.3: a connection that has not authenticated a session
     some time after it was accepted (40 s here) is closed; one with a
@@ -551,12 +644,19 @@ def main():
     if sys.argv[1:] == ["setup-timeout"]:
         case_setup_timeout()
         return 1 if failures else 0
+    if sys.argv[1:] == ["conn-limits"]:
+        try:
+            case_conn_limits()
+        except (Disconnected, OSError, RuntimeError, struct.error) as e:
+            failures.append("case_conn_limits: %r" % e)
+            print("FAIL  case_conn_limits: unexpected %r" % e)
+        return 1 if failures else 0
     for case in (case_netbios_lengths, case_offsets, case_negotiate_contexts,
                  case_ntlmssp, case_wrong_password, case_second_negotiate,
                  case_smb1_after_smb2, case_unknown_command,
                  case_validate_negotiate, case_interfaces,
                  case_credit_window,
-                 case_compound_logoff):
+                 case_compound_logoff, case_teardown_race):
         print("--", case.__name__)
         try:
             case()
