@@ -388,16 +388,25 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 	}
 
 	/*
-	 * The rename of a file opens the target's directory (FILE_ADD_FILE,
-	 * sharing read and write): an open of that directory with DELETE
-	 * access or that does not share write fails it with a sharing
-	 * violation (smb2.rename, smb2.oplock.batch19). A directory is renamed
-	 * beside such an open (smb2.notify-inotify.inotify-rename renames a
-	 * subdirectory while the parent is open with SEC_RIGHTS_DIR_ALL).
+	 * The rename of a file opens the target's directory as a reader
+	 * (FILE_LIST_DIRECTORY) sharing read and write, on any connection:
+	 * an open of that directory with DELETE access, or with data access
+	 * that does not share read, fails it with a sharing violation; one
+	 * that shares read (smb2.getinfo.fsinfo's root handle: LIST, sharing
+	 * read and delete) or has no data access (smb2.rename.msword) does
+	 * not. That is what smb2.rename.{share_delete_and_delete_access,
+	 * no_share_delete_*,share_delete_no_delete_access,msword},
+	 * smb2.oplock.{exclusive6,batch19,batch20} (batch20 from another
+	 * connection) and smb2.rename.close-full-information after
+	 * smb2.getinfo.fsinfo in one process ask for together; an open for
+	 * FILE_ADD_FILE (write) would conflict with that root handle.
+	 * A directory is renamed beside such an open: the smbtorture 4.17
+	 * smb2.notify-inotify.inotify-rename renames a subdirectory while the
+	 * parent is open with SEC_RIGHTS_DIR_ALL from another connection.
 	 */
 	if (!fp->is_dir &&
 	    ksmbd_inode_share_conflict(d_inode(new_dir.dentry),
-				       FILE_WRITE_DATA_LE,
+				       FILE_READ_DATA_LE,
 				       FILE_SHARE_READ_LE |
 				       FILE_SHARE_WRITE_LE)) {
 		st = STATUS_SHARING_VIOLATION;
