@@ -54,27 +54,6 @@ static __le32 fsctl_snapshots(struct fsctl_args *a)
 	return STATUS_SUCCESS;
 }
 
-/* [MS-SMB2] 3.3.5.15.11 */
-#define NETIF_MAX	64
-
-static __le32 fsctl_query_interfaces(struct fsctl_args *a)
-{
-	struct ksmbd_netif_addr *addrs;
-	unsigned int n;
-	__le32 st = 0;
-
-	if (a->pfid != U64_MAX || a->vfid != U64_MAX)
-		return STATUS_INVALID_PARAMETER;
-	addrs = kcalloc(NETIF_MAX, sizeof(*addrs), GFP_KERNEL);
-	if (!addrs)
-		return STATUS_NO_MEMORY;
-	n = ksmbd_netif_collect(addrs, NETIF_MAX);
-	if (ksmbd_netif_pack(addrs, n, a->out, a->out_max, &a->out_len))
-		st = STATUS_BUFFER_TOO_SMALL;
-	kfree(addrs);
-	return st;
-}
-
 static const struct fsctl_row fsctl_table[] = {
 	{ FSCTL_VALIDATE_NEGOTIATE_INFO, false, fsctl_validate_negotiate },
 	{ FSCTL_PIPE_TRANSCEIVE, false, fsctl_pipe_transceive },
@@ -91,7 +70,7 @@ static const struct fsctl_row fsctl_table[] = {
 	{ FSCTL_SRV_COPYCHUNK_WRITE, true, ksmbd_fsctl_copychunk },
 	{ FSCTL_DUPLICATE_EXTENTS_TO_FILE, true, ksmbd_fsctl_dup_extents },
 	{ FSCTL_QUERY_NETWORK_INTERFACE_INFO, false,
-	  fsctl_query_interfaces },
+	  ksmbd_fsctl_query_interfaces },
 };
 
 __le32 smb2_ioctl(struct ksmbd_work *work)
