@@ -41,7 +41,7 @@ guest_poweroff() {
 
 hostname ksmbd-vm
 ip link set lo up
-add_unix_user "$KSMBD_USER"
+add_unix_user "$KSMBD_USER" ${KSMBD_USER2:+"$KSMBD_USER2"}
 echo "ksmbd-vm-guest: up, stage $KSMBD_STAGE"
 
 # shellcheck source=/dev/null

@@ -4,23 +4,44 @@
 # KSMBD_SHARE_OPTS, when set, is one more smb.conf line for the share.
 # Sourced by guest/init.sh; runs inside the guest only.
 
-# add_unix_user NAME: give the guest a user (uid $KSMBD_USER_UID, default
-# 2000) without touching the host's /etc
+# add_unix_user NAME...: give the guest users (uids from $KSMBD_USER_UID,
+# default 2000, on) without touching the host's /etc
 add_unix_user() {
 	local uid=${KSMBD_USER_UID:-2000}
-	local f
+	local f name
 	mkdir -p /run/etc
 	for f in passwd group shadow; do
 		cp "/etc/$f" "/run/etc/$f"
 	done
-	if ! grep -q "^$1:" /etc/passwd; then
-		echo "$1:x:$uid:$uid:ksmbd test user:/run/home:/bin/sh" >>/run/etc/passwd
-		echo "$1:x:$uid:" >>/run/etc/group
-		echo "$1:*:19000:0:99999:7:::" >>/run/etc/shadow
-	fi
+	for name in "$@"; do
+		if ! grep -q "^$name:" /run/etc/passwd; then
+			echo "$name:x:$uid:$uid:ksmbd test user:/run/home:/bin/sh" >>/run/etc/passwd
+			echo "$name:x:$uid:" >>/run/etc/group
+			echo "$name:*:19000:0:99999:7:::" >>/run/etc/shadow
+		fi
+		uid=$((uid + 1))
+	done
 	for f in passwd group shadow; do
 		mount --bind "/run/etc/$f" "/etc/$f"
 	done
+}
+
+# have_user2: there is a second user ($KSMBD_USER2/$KSMBD_PASSWORD2, e.g.
+# for smbtorture's torture:user2name), other than the first; every daemon
+# knows both
+have_user2() {
+	[ -n "${KSMBD_USER2:-}" ] && [ "$KSMBD_USER2" != "$KSMBD_USER" ]
+}
+
+# The "noperm" share: a directory nobody but root may enter, served like the
+# test share (smbtorture's smb2.ioctl.bug14788.* tree connect to it and
+# expect the FSCTLs that need no file to work there; torture:noperm_share
+# names it, "noperm" by default)
+NOPERM_SHARE=noperm
+NOPERM_DIR=/run/noperm
+
+make_noperm_dir() {
+	mkdir -p "$NOPERM_DIR" && chmod 0000 "$NOPERM_DIR"
 }
 
 # make_share_fs: an ext4 image on loop (user xattrs, POSIX ACLs) in tmpfs,
@@ -87,6 +108,10 @@ write_ksmbd_conf() {
 	read only = no
 	vfs objects = streams_xattr
 	${KSMBD_SHARE_OPTS:-}
+
+[$NOPERM_SHARE]
+	path = $NOPERM_DIR
+	read only = no
 EOC
 	: >/run/ksmbd/ksmbdpwd.db
 }
@@ -96,15 +121,20 @@ EOC
 # the user database (its adduser's -u means "update user")
 start_ksmbd() {
 	local bin=$1 c=$2 pa=$3 pm=$4
+	make_noperm_dir || return 1
 	write_ksmbd_conf
 	"$bin/ksmbd.adduser" "$c" /run/ksmbd/ksmbd.conf "$pa" /run/ksmbd/ksmbdpwd.db \
 		-a "$KSMBD_USER" -p "$KSMBD_PASSWORD" || return 1
+	! have_user2 ||
+		"$bin/ksmbd.adduser" "$c" /run/ksmbd/ksmbd.conf "$pa" /run/ksmbd/ksmbdpwd.db \
+			-a "$KSMBD_USER2" -p "$KSMBD_PASSWORD2" || return 1
 	"$bin/ksmbd.mountd" "$c" /run/ksmbd/ksmbd.conf "$pm" /run/ksmbd/ksmbdpwd.db || return 1
 }
 
 start_samba() {
 	local d=/run/samba
 	mkdir -p $d/private $d/lock $d/state $d/cache $d/pid $d/log $d/ncalrpc
+	make_noperm_dir || return 1
 	cat >$d/smb.conf <<EOC
 [global]
 	netbios name = KSMBDVM
@@ -132,9 +162,16 @@ start_samba() {
 	path = $KSMBD_SHARE_DIR
 	read only = no
 	${KSMBD_SHARE_OPTS:-}
+
+[$NOPERM_SHARE]
+	path = $NOPERM_DIR
+	read only = no
 EOC
 	printf '%s\n%s\n' "$KSMBD_PASSWORD" "$KSMBD_PASSWORD" |
 		smbpasswd -c $d/smb.conf -s -a "$KSMBD_USER" >/dev/null || return 1
+	! have_user2 ||
+		printf '%s\n%s\n' "$KSMBD_PASSWORD2" "$KSMBD_PASSWORD2" |
+		smbpasswd -c $d/smb.conf -s -a "$KSMBD_USER2" >/dev/null || return 1
 	smbd -D -s $d/smb.conf || return 1
 }
 

@@ -7,6 +7,9 @@
 
 GUEST_USER=alice
 GUEST_PASSWORD=secret
+# a second user every daemon knows (smbtorture's torture:user2name)
+GUEST_USER2=bob
+GUEST_PASSWORD2=secret2
 
 new_run() {
 	mkdir -p "$RUNS_DIR"
@@ -28,6 +31,8 @@ write_env() {
 		echo "KSMBD_DAEMON=$(sq "$daemon")"
 		echo "KSMBD_USER=$(sq "$GUEST_USER")"
 		echo "KSMBD_PASSWORD=$(sq "$GUEST_PASSWORD")"
+		echo "KSMBD_USER2=$(sq "$GUEST_USER2")"
+		echo "KSMBD_PASSWORD2=$(sq "$GUEST_PASSWORD2")"
 		echo "KSMBD_SHARE=share"
 		echo "KSMBD_SELFTEST_DIR=$(sq "$SELFTEST_DIR")"
 		echo "KSMBD_REPO_DIR=$(sq "$REPO_DIR")"

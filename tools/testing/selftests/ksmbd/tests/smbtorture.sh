@@ -10,7 +10,13 @@
 # entries that way and judges each by the rules above).
 . "$KSMBD_SELFTEST_DIR/tests/lib.sh"
 
+# torture:user2name/user2password: the harness's second user (tests that
+# need two users, e.g. smb2.session.bind_different_user, skip without)
 torture() {
+	if [ -n "${KSMBD_USER2:-}" ]; then
+		set -- --option=torture:user2name="$KSMBD_USER2" \
+			--option=torture:user2password="$KSMBD_PASSWORD2" "$@"
+	fi
 	smbtorture "$KSMBD_UNC" -s "$KSMBD_SMBCONF" -U "$KSMBD_USER%$KSMBD_PASSWORD" \
 		--option=torture:sharedelay=0 "$@"
 }
