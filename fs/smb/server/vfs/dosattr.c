@@ -2,6 +2,7 @@
 /*
  * user.DOSATTRIB in Samba's layout (see vfs/dosattr.h).
  */
+#include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/string.h>
 #include <linux/xattr.h>
@@ -84,7 +85,17 @@ int ksmbd_dosattr_set(struct user_namespace *mnt_userns, struct dentry *dentry,
 {
 	u8 buf[KSMBD_DOSATTR_MAX];
 	size_t n = ksmbd_dosattr_encode(da, buf);
+	const struct cred *old;
+	int err;
 
-	return vfs_setxattr(mnt_userns, dentry, KSMBD_XATTR_DOSATTRIB, buf, n,
-			    0);
+	/*
+	 * As the server: a user.* xattr needs write permission on the
+	 * inode, which a READONLY file (mode without write bits) does not
+	 * give even its owner. The caller has checked the open's access.
+	 */
+	old = override_creds(current_real_cred());
+	err = vfs_setxattr(mnt_userns, dentry, KSMBD_XATTR_DOSATTRIB, buf, n,
+			   0);
+	revert_creds(old);
+	return err;
 }

@@ -14,8 +14,10 @@
  * created: 00 00 05 00 05 00 00 00 11 00 00 00 20 00 00 00 <8 bytes>).
  * We write version 5 with valid_flags ATTRIB | CREATE_TIME.
  *
- * Owner: vfs. No state; the xattr is read and written with the caller's
- * credentials, serialised by the inode lock of the VFS.
+ * Owner: vfs. No state; the xattr is read with the caller's credentials
+ * and written with the server's (the caller checks the open's access:
+ * FILE_WRITE_ATTRIBUTES, or the CREATE that made or overwrote the file),
+ * serialised by the inode lock of the VFS.
  */
 #ifndef __KSMBD_VFS_DOSATTR_H__
 #define __KSMBD_VFS_DOSATTR_H__
@@ -42,7 +44,7 @@ int ksmbd_dosattr_decode(const u8 *buf, size_t len, struct ksmbd_dosattr *da);
 #define KSMBD_DOSATTR_MAX	24
 size_t ksmbd_dosattr_encode(const struct ksmbd_dosattr *da, u8 *buf);
 
-/* Read / write the xattr of dentry (the caller's creds). */
+/* Read (the caller's creds) / write (the server's) the xattr of dentry. */
 int ksmbd_dosattr_get(struct dentry *dentry, struct ksmbd_dosattr *da);
 int ksmbd_dosattr_set(struct user_namespace *mnt_userns, struct dentry *dentry,
 		      const struct ksmbd_dosattr *da);
