@@ -25,6 +25,7 @@
 #include "../vfs/path.h"
 #include "../vfs/info.h"
 #include "../vfs/cctx.h"
+#include "../vfs/alloc.h"
 #include "../vfs/dosattr.h"
 #include "../vfs/stream.h"
 #include "../vfs/ea.h"
@@ -53,6 +54,8 @@ struct create_args {
 	u32 eas_len;
 	const void *sd;		/* SecD: a checked self-relative descriptor */
 	u32 sd_len;
+	bool has_alloc;		/* AlSi: AllocationSize given */
+	u64 alloc;
 	bool bad;		/* a context we must refuse */
 	__le32 bad_status;
 };
@@ -102,6 +105,10 @@ static int create_ctx_fn(void *arg, const struct ksmbd_cctx *c)
 		}
 		a->sd = c->data;
 		a->sd_len = c->data_len;
+	} else if (!memcmp(c->name, SMB2_CREATE_ALLOCATION_SIZE, 4)) {
+		if (ksmbd_cctx_alloc_size(c, &a->alloc))
+			return -EINVAL;
+		a->has_alloc = true;
 	} else if (!memcmp(c->name, SMB2_CREATE_TIMEWARP_REQUEST, 4)) {
 		a->bad = true;	/* no snapshots are offered */
 		a->bad_status = STATUS_OBJECT_NAME_NOT_FOUND;
@@ -432,7 +439,8 @@ static __le32 create_reply(struct ksmbd_work *work, struct ksmbd_file *fp,
 	rsp->LastAccessTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.atime));
 	rsp->LastWriteTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.mtime));
 	rsp->ChangeTime = cpu_to_le64(ksmbd_time_to_nt(ks->st.ctime));
-	rsp->AllocationSize = cpu_to_le64(ksmbd_alloc_size(&ks->st));
+	rsp->AllocationSize = cpu_to_le64(ksmbd_alloc_hinted(&ks->st,
+							     ks->alloc_hint));
 	rsp->EndofFile = cpu_to_le64(ksmbd_end_of_file(&ks->st));
 	rsp->FileAttributes = cpu_to_le32(ks->attrs);
 	rsp->PersistentFileId = fp->persistent_id;
@@ -666,10 +674,28 @@ __le32 smb2_create(struct ksmbd_work *work)
 			goto out_path;
 		}
 	}
+	/*
+	 * [MS-FSA] 2.1.5.1: the AllocationSize of a file made or
+	 * overwritten is reserved as FileAllocationInformation does, through
+	 * an open that may write (smb2.create.blob); a directory, a stream
+	 * or an open of an existing file ignores it.
+	 */
+	if (ca.has_alloc && ca.alloc && !dir && !cs.xname &&
+	    cs.action != FILE_OPENED && (fp->filp->f_mode & FMODE_WRITE)) {
+		err = ksmbd_vfs_set_alloc(fp, ca.alloc);
+		if (err) {
+			ksmbd_file_abort(fp);
+			st = err == -EINVAL || err == -EFBIG ?
+			     STATUS_DISK_FULL : ksmbd_vfs_status(err);
+			goto out_path;
+		}
+	}
 	if (cs.action != FILE_OPENED)
 		ksmbd_vfs_stat(&cs.path, ksmbd_share_hide_dot(work), &ks);
 	if (cs.xname)
 		ksmbd_stream_stat(cs.path.dentry, cs.xname, &ks);
+	else
+		ks.alloc_hint = READ_ONCE(fp->ki->alloc_hint);
 
 	err = ksmbd_fid_publish(fp);
 	if (err) {

@@ -5,7 +5,6 @@
  * File system changes run as the session user.
  */
 #include <linux/fs.h>
-#include <linux/falloc.h>
 #include <linux/namei.h>
 #include <linux/cred.h>
 #include <linux/slab.h>
@@ -17,6 +16,7 @@
 #include "../mgmt/tree.h"
 #include "../mgmt/share.h"
 #include "../vfs/fid.h"
+#include "../vfs/alloc.h"
 #include "../vfs/oplock.h"
 #include "../vfs/name.h"
 #include "../vfs/path.h"
@@ -151,39 +151,6 @@ static int set_basic(struct ksmbd_work *work, struct ksmbd_file *fp,
 	return err;
 }
 
-/*
- * FileAllocationInformation ([MS-FSA] 2.1.5.14.2) of a file's data: below
- * the end of file it truncates; beyond, it reserves the space (fallocate,
- * keeping the size) and is remembered for AllocationSize (vfs/info.h).
- */
-static int set_alloc(struct ksmbd_file *fp, u64 size)
-{
-	struct inode *inode = file_inode(fp->filp);
-	struct ksmbd_inode *ki = fp->ki;
-	u64 bs = i_blocksize(inode);
-	int err;
-
-	if (size < i_size_read(inode)) {
-		err = vfs_truncate(&fp->filp->f_path, size);
-		if (err)
-			return err;
-		size = 0;	/* nothing reserved beyond the end now */
-	} else {
-		size = round_up(size, bs);
-		if (size > MAX_LFS_FILESIZE)
-			return -EINVAL;
-		err = size ? vfs_fallocate(fp->filp, FALLOC_FL_KEEP_SIZE, 0,
-					   size) : 0;
-		/* a file system without it still takes the request */
-		if (err && err != -EOPNOTSUPP)
-			return err;
-	}
-	mutex_lock(&ki->lock);
-	WRITE_ONCE(ki->alloc_hint, size);
-	mutex_unlock(&ki->lock);
-	return 0;
-}
-
 static int set_eof(struct ksmbd_file *fp, u64 size, bool alloc)
 {
 	if (!has(fp, FILE_WRITE_DATA_LE))
@@ -205,7 +172,7 @@ static int set_eof(struct ksmbd_file *fp, u64 size, bool alloc)
 		return err;
 	}
 	if (alloc)
-		return set_alloc(fp, size);
+		return ksmbd_vfs_set_alloc(fp, size);
 	return vfs_truncate(&fp->filp->f_path, size);
 }
 

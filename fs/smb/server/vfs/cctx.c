@@ -75,3 +75,11 @@ u32 ksmbd_cctx_put(void *out, u32 room, const char name[4], const void *data,
 	memcpy(cc->Buffer + 8, data, dlen);
 	return need;
 }
+
+int ksmbd_cctx_alloc_size(const struct ksmbd_cctx *c, u64 *size)
+{
+	if (c->data_len != sizeof(u64))
+		return -EINVAL;
+	*size = get_unaligned_le64(c->data);
+	return 0;
+}

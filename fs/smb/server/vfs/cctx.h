@@ -30,6 +30,12 @@ typedef int (*ksmbd_cctx_fn)(void *arg, const struct ksmbd_cctx *c);
 int ksmbd_cctx_walk(const void *buf, u32 len, ksmbd_cctx_fn fn, void *arg);
 
 /*
+ * The AllocationSize of an SMB2_CREATE_ALLOCATION_SIZE ("AlSi") context
+ * ([MS-SMB2] 2.2.13.2.6): exactly 8 bytes, little-endian. 0 or -EINVAL.
+ */
+int ksmbd_cctx_alloc_size(const struct ksmbd_cctx *c, u64 *size);
+
+/*
  * Append a response context with a 4-byte name and dlen bytes of data at
  * out (room bytes available, 8-aligned start); the caller links Next.
  * Returns the bytes used (8-aligned) or 0 when it does not fit.

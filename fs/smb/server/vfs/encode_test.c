@@ -467,6 +467,41 @@ static void cctx_loop_bound(struct kunit *test)
 	KUNIT_EXPECT_LE(test, s.n, KSMBD_MAX_CCTX);
 }
 
+/* AlSi: the AllocationSize of a walked context, 8 bytes or refused */
+static int cctx_take_alloc(void *arg, const struct ksmbd_cctx *c)
+{
+	u64 *size = arg;
+
+	return ksmbd_cctx_alloc_size(c, size);
+}
+
+static void cctx_alloc_size(struct kunit *test)
+{
+	u8 *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
+	u64 size = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	put_ctx(buf, 0, "AlSi", 8, 0);
+	put_unaligned_le64(0x0000000100100000ULL, buf + 24);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 32, cctx_take_alloc, &size),
+			0);
+	KUNIT_EXPECT_EQ(test, size, 0x0000000100100000ULL);
+	/* 4 bytes, or none: malformed */
+	memset(buf, 0, 64);
+	put_ctx(buf, 0, "AlSi", 4, 0);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 28, cctx_take_alloc, &size),
+			-EINVAL);
+	memset(buf, 0, 64);
+	put_ctx(buf, 0, "AlSi", 0, 0);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 24, cctx_take_alloc, &size),
+			-EINVAL);
+	/* 16 bytes: not an AllocationSize either */
+	memset(buf, 0, 64);
+	put_ctx(buf, 0, "AlSi", 16, 0);
+	KUNIT_EXPECT_EQ(test, ksmbd_cctx_walk(buf, 40, cctx_take_alloc, &size),
+			-EINVAL);
+}
+
 static void cctx_put(struct kunit *test)
 {
 	u8 buf[64];
@@ -544,6 +579,7 @@ static struct kunit_case ksmbd_vfs_encode_cases[] = {
 	KUNIT_CASE(cctx_walk),
 	KUNIT_CASE(cctx_loop_bound),
 	KUNIT_CASE(cctx_put),
+	KUNIT_CASE(cctx_alloc_size),
 	{}
 };
 
