@@ -5,7 +5,8 @@
 # SECONDS"); $RUN/current names the entry in progress (the host's watchdog).
 #
 # Consecutive plain smbtorture entries (COMMAND tests/smbtorture.sh smb2.X,
-# as lib/test.sh writes them) run in batches of up to $KSMBD_TORTURE_BATCH
+# as lib/test.sh writes them; X may hold spaces, not quotes or tabs) run in
+# batches of up to $KSMBD_TORTURE_BATCH
 # (default 20; 1 or 0: each on its own) in one smbtorture process: see
 # guest/torture-batch.py, which reports each entry as if it had run alone
 # (one that fails after others in its process runs again on its own).

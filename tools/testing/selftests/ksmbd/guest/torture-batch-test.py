@@ -3,8 +3,9 @@
 """Host-side check of guest/torture-batch.py against a fake smbtorture that
 prints what smbtorture 4.17 prints (checked in a guest: "test: LEAF", then
 "success: LEAF" or "failure: LEAF [" ... "]", suites with "progress: N",
-"Unknown torture operation 'NAME'"), with tests that fail, skip, hang, crash
-and share a leaf name. No guest needed:
+"Unknown torture operation 'NAME'"), with tests that fail, skip, hang, crash,
+share a leaf name or have a space in their name; and lib/test.sh's parsing of
+list lines (quoted words). No guest needed, python3 and bash only:
 
     python3 tools/testing/selftests/ksmbd/guest/torture-batch-test.py
 """
@@ -28,7 +29,10 @@ LEAVES = {"smb2.a": ["a"], "smb2.suite": ["x", "y", "z"],
           "smb2.b.a": ["a"], "smb2.teardown": ["td"], "smb2.noleaf": ["nl"],
           "smb2.slow": ["slow"], "smb2.slow2": ["slow2"],
           "smb2.slow3": ["slow3"], "smb2.suite.y.y": ["y"],
-          "smb2.after": ["after"]}
+          "smb2.after": ["after"],
+          "smb2.ioctl.copy-chunk streams": ["copy-chunk streams"],
+          "smb2.dcp.CREATE": ["CREATE"],
+          "smb2.dcp.CREATE Existing": ["CREATE Existing"]}
 print("smbtorture 4.17.12-Debian")
 print("Using seed 42", flush=True)
 rc = 0
@@ -83,6 +87,9 @@ smb2.slow.slow
 smb2.slow2.slow2
 smb2.slow3.slow3
 smb2.after.after
+smb2.ioctl.copy-chunk streams.copy-chunk streams
+smb2.dcp.CREATE.CREATE
+smb2.dcp.CREATE Existing.CREATE Existing
 """
 
 
@@ -215,12 +222,61 @@ class TortureBatchTest(unittest.TestCase):
                       res["smb2.noleaf"][1])
         self.assertEqual(res["smb2.a"][0], 0)
 
+    def test_space_in_name(self):
+        # a test whose name holds a space is one argument and one entry;
+        # "CREATE" is not taken for the start of "CREATE Existing"
+        tests = ["smb2.dcp.CREATE", "smb2.dcp.CREATE Existing",
+                 "smb2.ioctl.copy-chunk streams", "smb2.a"]
+        res, runs = self.batch(tests)
+        self.assertEqual(runs, 1)
+        self.assertEqual([res[t][0] for t in tests], [0, 0, 0, 0])
+        self.assertIn("success: CREATE Existing",
+                      res["smb2.dcp.CREATE Existing"][1])
+        self.assertNotIn("Existing", res["smb2.dcp.CREATE"][1])
+        self.assertIn("success: copy-chunk streams",
+                      res["smb2.ioctl.copy-chunk streams"][1])
+
     def test_unattributed_failure(self):
         # smbtorture fails and no test says so: the last one fails
         res, _ = self.batch(["smb2.a", "smb2.teardown"])
         self.assertEqual(res["smb2.a"][0], 0)
         self.assertEqual(res["smb2.teardown"][0], 1)
         self.assertIn("exited with status 1", res["smb2.teardown"][1])
+
+
+class ListLineTest(unittest.TestCase):
+    """lib/test.sh's split_words: the words of a list line."""
+
+    def words(self, line):
+        script = ('. "$1"; split_words "$2" || exit 3; '
+                  'printf "%s\\n" "${LIST_WORDS[@]}"')
+        p = subprocess.run(["bash", "-c", script, "bash",
+                            os.path.join(HERE, "..", "lib", "test.sh"), line],
+                           stdout=subprocess.PIPE, check=False)
+        if p.returncode == 3:
+            return None
+        self.assertEqual(p.returncode, 0)
+        return p.stdout.decode().split("\n")[:-1]
+
+    def test_words(self):
+        self.assertEqual(self.words("smbtorture smb2.lock.rw-shared"),
+                         ["smbtorture", "smb2.lock.rw-shared"])
+        self.assertEqual(self.words("a  b\tc --timeout=30"),
+                         ["a", "b", "c", "--timeout=30"])
+        # no glob expansion
+        self.assertEqual(self.words("smbtorture smb2.*"),
+                         ["smbtorture", "smb2.*"])
+
+    def test_quotes(self):
+        self.assertEqual(
+            self.words('smbtorture smb2.ioctl."copy-chunk streams"'),
+            ["smbtorture", "smb2.ioctl.copy-chunk streams"])
+        self.assertEqual(
+            self.words('smbtorture "smb2.charset.Testing wide-a" x'),
+            ["smbtorture", "smb2.charset.Testing wide-a", "x"])
+        self.assertEqual(self.words("x 'a \"b' \"\" y"),
+                         ["x", 'a "b', "", "y"])
+        self.assertIsNone(self.words('smbtorture smb2."unterminated'))
 
 
 if __name__ == "__main__":

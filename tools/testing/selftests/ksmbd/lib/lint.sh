@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # lint: checkpatch --strict over the project's kernel files (no ERROR or
 # WARNING; CHECKs are listed and counted, and fatal too with
-# KSMBD_LINT_STRICT=1), sparse over fs/smb/server (C=2 W=1, no warning), and
-# tools/ksmbd rebuilt with -Wall -Wextra -Werror.
+# KSMBD_LINT_STRICT=1), sparse over fs/smb/server (C=2 W=1, no warning),
+# tools/ksmbd rebuilt with -Wall -Wextra -Werror, and the harness's own
+# host-side self-test (guest/torture-batch-test.py: the smbtorture batch
+# driver and the list-line parser; python3 and bash only, about 20 s, mostly
+# waiting on its fake smbtorture's time-outs).
 
 # checkpatch types ignored everywhere, each with its reason:
 #   FILE_PATH_CHANGES  only meaningful for patches adding files; `patch`
@@ -58,12 +61,24 @@ lint_tools() {
 	fi
 }
 
+lint_harness() {
+	local log=$BUILD_DIR/harness-selftest.log
+	if python3 "$SELFTEST_DIR/guest/torture-batch-test.py" >"$log" 2>&1; then
+		echo "harness: $(grep -E '^Ran [0-9]+ tests' "$log"), OK"
+	else
+		tail -40 "$log"
+		echo "harness: guest/torture-batch-test.py failed (log: $log)"
+		return 1
+	fi
+}
+
 cmd_lint() {
 	local rc=0
 	ensure_prepared
 	lint_checkpatch || rc=1
 	locked -n normal lint_sparse || rc=1
 	locked -n tools lint_tools || rc=1
+	lint_harness || rc=1
 	[ $rc -eq 0 ] && echo "lint: clean" || echo "lint: FAILED"
 	return $rc
 }

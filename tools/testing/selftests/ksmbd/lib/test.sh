@@ -3,8 +3,12 @@
 # smbtorture.list, ending with "N passed, N failed, N skipped".
 #
 # List lines: NAME [ARG...] [--daemon=D] [--kernel=K] [--timeout=S]   ('#'
-# comments). NAME is tests/NAME.sh, run inside a guest (see lib/exec.sh for
-# its environment); it exits 0 (pass), 4 (skip) or anything else (fail).
+# comments, even inside quotes). Words are separated by blanks; a word may
+# quote parts of itself with "..." or '...' (no escapes; the quotes are
+# dropped), so that smbtorture.list can name a test with a space, e.g.
+# smb2.ioctl."copy-chunk streams". NAME is tests/NAME.sh, run inside a
+# guest (see lib/exec.sh for its environment); it exits 0 (pass), 4
+# (skip) or anything else (fail).
 # --kernel=peer runs it on the pristine base's own server (the 6.1 tree's)
 # instead of the kernel under test; such entries are shown as NAME@D/peer.
 # Each smbtorture.list line is a test for tests/smbtorture.sh (the guest
@@ -53,6 +57,34 @@ run_kunit() {
 	fi
 }
 
+# split_words LINE: the words of a list line (see above) in LIST_WORDS;
+# fails on an unterminated quote
+split_words() {
+	local line=$1 c q= w= inword= i
+	LIST_WORDS=()
+	case $line in
+	*[\"\']*) ;;
+	*) read -ra LIST_WORDS <<<"$line"; return 0 ;;
+	esac
+	for ((i = 0; i < ${#line}; i++)); do
+		c=${line:i:1}
+		if [ -n "$q" ]; then
+			if [ "$c" = "$q" ]; then q=; else w+=$c; fi
+			continue
+		fi
+		case $c in
+		\"|\') q=$c inword=1 ;;
+		' '|$'\t')
+			[ -z "$inword" ] || LIST_WORDS+=("$w")
+			w= inword=
+			;;
+		*) w+=$c inword=1 ;;
+		esac
+	done
+	[ -z "$q" ] || return 1
+	[ -z "$inword" ] || LIST_WORDS+=("$w")
+}
+
 # load_list FILE [PREFIX] [FILTER] [KIND]: add the entries of a list file
 # for a run on the KIND kernel; the daemon of each goes to T_DAEMON, its
 # kernel (empty: the one under test) to T_KERNEL
@@ -64,7 +96,8 @@ load_list() {
 		[ -n "${line// }" ] || continue
 		line="$prefix$line"
 		name= args= daemon=ours kernel= limit=${KSMBD_TEST_TIMEOUT:-120}
-		for w in $line; do
+		split_words "$line" || die "$file: unterminated quote: $line"
+		for w in "${LIST_WORDS[@]}"; do
 			case $w in
 			--daemon=*) daemon=${w#*=} ;;
 			--kernel=*) kernel=${w#*=} ;;
@@ -150,10 +183,12 @@ torture_all() {
 # passes too" can be read off
 compare_results() {
 	[ -f "$1" ] && [ -f "$2" ] || return 0
-	awk 'FNR == NR { ours[$2] = $1; next }
-	     ($2 in ours) { both++
-		if ($1 == "PASS" && ours[$2] != "PASS") behind[++nb] = $2
-		if ($1 != "PASS" && ours[$2] == "PASS") ahead++ }
+	# a name may hold spaces (smb2.ioctl.copy-chunk streams)
+	awk '{ t = substr($0, index($0, " ") + 1) }
+	     FNR == NR { ours[t] = $1; next }
+	     (t in ours) { both++
+		if ($1 == "PASS" && ours[t] != "PASS") behind[++nb] = t
+		if ($1 != "PASS" && ours[t] == "PASS") ahead++ }
 	     END { printf "vs. the 6.1 server on %d common tests: %d it passes and we do not, %d we pass and it does not\n",
 			both, nb, ahead
 		for (i = 1; i <= nb; i++) print "  behind: " behind[i] }' "$1" "$2"
