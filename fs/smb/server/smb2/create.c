@@ -527,6 +527,9 @@ __le32 smb2_create(struct ksmbd_work *work)
 	 */
 	if (coptions & (FILE_OPEN_BY_FILE_ID_LE | cpu_to_le32(0x00100080)))
 		return STATUS_NOT_SUPPORTED;
+	/* the session's limit of opens, before anything is made (vfs/fid.h) */
+	if (ksmbd_fid_table_full(work->sess))
+		return STATUS_TOO_MANY_OPENED_FILES;
 
 	nbuf = ksmbd_req_buf(work, le16_to_cpu(req->NameOffset), nlen);
 	if (!nbuf)
@@ -700,7 +703,8 @@ __le32 smb2_create(struct ksmbd_work *work)
 	err = ksmbd_fid_publish(fp);
 	if (err) {
 		ksmbd_file_abort(fp);
-		st = STATUS_INSUFFICIENT_RESOURCES;
+		st = err == -EMFILE ? STATUS_TOO_MANY_OPENED_FILES :
+				      STATUS_INSUFFICIENT_RESOURCES;
 		goto out_path;
 	}
 	ksmbd_work_set_fid(work, fp->persistent_id, fp->volatile_id);

@@ -16,13 +16,18 @@
 #include "lock.h"
 #include "notify.h"
 #include "stream.h"
+#include "../server.h"
 #include "../work.h"
 #include "../mgmt/session.h"
 #include "../mgmt/tree.h"
 #include "../../common/smb2pdu.h"
 
-/* struct ksmbd_inode by inode pointer; guarded by ksmbd_inode_lock. */
-static DEFINE_HASHTABLE(ksmbd_inode_hash, 10);
+/*
+ * struct ksmbd_inode by inode pointer; guarded by ksmbd_inode_lock.
+ * 4096 buckets: a session may hold ksmbd_cfg.file_max (10000 by default)
+ * opens, most of them of distinct files.
+ */
+static DEFINE_HASHTABLE(ksmbd_inode_hash, 12);
 static DEFINE_SPINLOCK(ksmbd_inode_lock);
 /* Persistent ids are unique per server run. */
 static atomic64_t ksmbd_next_pid = ATOMIC64_INIT(0);
@@ -219,6 +224,21 @@ err_put:
 	return ERR_PTR(err);
 }
 
+/* The highest volatile id a session may use: its limit of opens. */
+static u32 fid_max(void)
+{
+	u32 max = READ_ONCE(ksmbd_cfg.file_max);
+
+	return max ?: U32_MAX;
+}
+
+bool ksmbd_fid_table_full(struct ksmbd_session *sess)
+{
+	struct ksmbd_fid_table *t = sess->files;
+
+	return t && READ_ONCE(t->count) >= fid_max();
+}
+
 int ksmbd_fid_publish(struct ksmbd_file *fp)
 {
 	struct ksmbd_fid_table *t = fp->sess->files;
@@ -229,14 +249,16 @@ int ksmbd_fid_publish(struct ksmbd_file *fp)
 		return -ENOENT;
 	fp->persistent_id = atomic64_inc_return(&ksmbd_next_pid);
 	xa_lock(&t->xa);
-	err = __xa_alloc(&t->xa, &id, fp, xa_limit_32b, GFP_KERNEL);
+	/* ids 1..limit: the lowest free one, so a full table has no room */
+	err = __xa_alloc(&t->xa, &id, fp, XA_LIMIT(1, fid_max()), GFP_KERNEL);
 	if (!err) {
 		fp->volatile_id = id;
 		fp->published = true;
+		WRITE_ONCE(t->count, t->count + 1);
 		kref_get(&fp->kref);	/* the table's */
 	}
 	xa_unlock(&t->xa);
-	return err;
+	return err == -EBUSY ? -EMFILE : err;
 }
 
 /* Delete the file at last close (delete pending): as the deleter's creds. */
@@ -380,6 +402,7 @@ static bool ksmbd_fid_unpublish(struct ksmbd_fid_table *t,
 	if (fp->published) {
 		__xa_erase(&t->xa, fp->volatile_id);
 		fp->published = false;
+		WRITE_ONCE(t->count, t->count - 1);
 		mine = true;
 	}
 	xa_unlock(&t->xa);
@@ -509,13 +532,18 @@ void ksmbd_fid_table_destroy(struct ksmbd_session *sess)
 	kfree(t);
 }
 
-/* Close every open of the session (tcon == NULL) or of one tree. */
+/*
+ * Close every open of the session (tcon == NULL) or of one tree. The lock
+ * is dropped for each put, so the walk goes on from the id it removed
+ * (linear in the size of the table, whatever the other trees hold), and
+ * once more from the start for an open published meanwhile on a lower id.
+ */
 static void ksmbd_close_files(struct ksmbd_session *sess,
 			      struct ksmbd_tree_connect *tcon)
 {
 	struct ksmbd_fid_table *t = sess->files;
 	struct ksmbd_file *fp;
-	unsigned long id;
+	unsigned long id, next = 0;
 
 	if (!t)
 		return;
@@ -523,17 +551,23 @@ static void ksmbd_close_files(struct ksmbd_session *sess,
 		bool found = false;
 
 		xa_lock(&t->xa);
-		xa_for_each(&t->xa, id, fp) {
+		xa_for_each_start(&t->xa, id, fp, next) {
 			if (tcon && fp->tcon != tcon)
 				continue;
 			__xa_erase(&t->xa, id);
 			fp->published = false;
+			WRITE_ONCE(t->count, t->count - 1);
 			found = true;
 			break;
 		}
 		xa_unlock(&t->xa);
-		if (!found)
+		if (!found && !next)
 			break;
+		if (!found) {
+			next = 0;
+			continue;
+		}
+		next = id + 1;
 		wake_up_all(&fp->ki->lock_wait);
 		ksmbd_notify_cleanup(fp);
 		ksmbd_file_put(fp);	/* the table's */

@@ -20,7 +20,8 @@
  *     not referenced: every open pins it through its struct file.
  *
  * Locking:
- *   table->xa (own lock): volatile id -> fp.
+ *   table->xa (own lock): volatile id -> fp; table->count is written
+ *     under the same lock, read locklessly by ksmbd_fid_table_full().
  *   ki->lock (mutex): ki->opens, the share modes of the opens on it,
  *     ki->delete_pending, ki->locks (byte-range locks of all opens);
  *     held across the sharing check + insertion of a new open so that
@@ -65,6 +66,7 @@ struct ksmbd_dir_state;
 
 struct ksmbd_fid_table {
 	struct xarray xa;		/* volatile id -> struct ksmbd_file * */
+	unsigned int count;		/* published opens */
 };
 
 struct ksmbd_inode {
@@ -126,8 +128,22 @@ struct ksmbd_file {
 struct ksmbd_file *ksmbd_file_open(struct ksmbd_work *work, struct file *filp,
 				   __le32 daccess, __le32 share_access,
 				   __le32 coptions, const char *stream);
-/* Make the open visible in the session table (assigns ids); 0 or -errno. */
+/*
+ * Make the open visible in the session table (assigns ids): 0, -EMFILE
+ * when the session already has its limit of opens (below), -ENOMEM, or
+ * -ENOENT when the session's table is gone.
+ */
 int ksmbd_fid_publish(struct ksmbd_file *fp);
+/*
+ * Has sess as many opens as a session may have? The limit is the
+ * daemon's "max open files" (ksmbd_cfg.file_max, sent at startup as the
+ * open files per client; 0: none but the 32-bit volatile id space),
+ * counted per session, as Windows counts its sessopens. CREATE asks
+ * before it touches the file system, so a refused open (it answers
+ * STATUS_TOO_MANY_OPENED_FILES, [MS-CIFS] ERRnofids' status) makes no
+ * file; ksmbd_fid_publish() enforces the limit exactly.
+ */
+bool ksmbd_fid_table_full(struct ksmbd_session *sess);
 /* Undo ksmbd_file_open() for an open that was never published. */
 void ksmbd_file_abort(struct ksmbd_file *fp);
 
