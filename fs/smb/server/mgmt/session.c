@@ -226,6 +226,8 @@ int ksmbd_session_bind(struct ksmbd_session *sess, struct ksmbd_conn *conn,
 		rc = -ESTALE;
 	else if (channel_find(sess, conn))
 		rc = -EEXIST;
+	else if (list_count_nodes(&sess->channels) >= KSMBD_MAX_CHANNELS)
+		rc = -ENOSPC;
 	if (rc)
 		puts = session_leave(sess, conn, NULL);
 	else

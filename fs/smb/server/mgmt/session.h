@@ -162,10 +162,13 @@ bool ksmbd_session_channel_key(struct ksmbd_session *sess,
 void ksmbd_session_set_channel_key(struct ksmbd_session *sess,
 				   struct ksmbd_conn *conn, const u8 *key);
 
+/* Channels of one session at most, as Windows Server 2012 R2 and later */
+#define KSMBD_MAX_CHANNELS	32
+
 /*
  * Bind conn to sess as a new channel signing with key, and insert sess in
  * conn->sessions. 0, -EEXIST when already bound there, -ESTALE when sess
- * is gone, -ENOMEM.
+ * is gone, -ENOSPC when it has KSMBD_MAX_CHANNELS already, -ENOMEM.
  */
 int ksmbd_session_bind(struct ksmbd_session *sess, struct ksmbd_conn *conn,
 		       const u8 *key);
