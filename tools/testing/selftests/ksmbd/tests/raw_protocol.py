@@ -27,8 +27,9 @@ the protocol core is designed against ([MS-SMB2] 3.3.5.2 and on):
   - with the argument setup-timeout: connections that never authenticate a
     session are closed after the setup time (about a minute to run);
   - with the argument conn-limits (raw-protocol.sh sets "max ip
-    connections = 4"): a flood of connections from one address is held to
-    the limit while another address is served.
+    connections = 4" and "max connections = 6"): a flood of connections
+    from one address is held to its limit while others are served, and
+    all addresses together to the server's.
 
 Each case checks the exact status (or the disconnect), and that the same
 connection (where it must survive) and a fresh one still serve a good
@@ -576,46 +577,62 @@ def case_teardown_race():
     c.close()
 
 
+def served_from(src):
+    """Log in from src, retrying while the server still counts a
+    connection that just went: the status, or "refused"."""
+    for i in range(50):
+        try:
+            c = Conn(src=(src, 0))
+            c.negotiate()
+            st = name(c.login())
+            c.close()
+            return st
+        except (Disconnected, RuntimeError, OSError):
+            time.sleep(0.2)
+    return "refused"
+
+
+def refused_from(src):
+    c = Conn(src=(src, 0))
+    c.raw(hdr(NEGOTIATE, 0) + negotiate_body())
+    gone = c.dropped()
+    c.close()
+    return gone
+
+
 def case_conn_limits():
-    limit = 4
+    """"max ip connections = 4" and "max connections = 6"."""
     held = []
-    for i in range(limit):
-        c = Conn()
+    for i in range(4):
+        c = Conn(src=("127.0.0.1", 0))
         c.negotiate()
         held.append(c)
-    check("%d connections from 127.0.0.1 negotiate" % limit, len(held), limit)
-    extra = Conn()
-    extra.raw(hdr(NEGOTIATE, 0) + negotiate_body())
-    check("one more from the same address is closed unanswered",
-          extra.dropped(), True)
-    extra.close()
+    check("4 connections from 127.0.0.1 negotiate", len(held), 4)
+    check("a fifth from the same address is closed unanswered",
+          refused_from("127.0.0.1"), True)
     flood = []
     for i in range(300):
         try:
-            flood.append(Conn())
+            flood.append(Conn(src=("127.0.0.1", 0)))
         except OSError:
             break
     for f in flood:
         f.close()
     print("ok    a flood of %d more connections from 127.0.0.1" % len(flood))
-    other = Conn(src=("127.0.0.2", 0))
-    other.negotiate()
-    check("another address is served meanwhile",
-          name(other.login()), "SUCCESS")
-    other.close()
+    for i in range(2):
+        c = Conn(src=("127.0.0.2", 0))
+        c.negotiate()
+        check("another address is served meanwhile (%d)" % (i + 1),
+              name(c.login()), "SUCCESS")
+        held.append(c)
+    check("a seventh connection in all (from a third address) is closed",
+          refused_from("127.0.0.3"), True)
     held.pop().close()
-    st = "refused"
-    for i in range(50):
-        try:
-            c = Conn()
-            c.negotiate()
-            st = name(c.login())
-            c.close()
-            break
-        except (Disconnected, RuntimeError, OSError):
-            time.sleep(0.2)
-    check("when one of the %d goes, the address is served again" % limit,
-          st, "SUCCESS")
+    check("when one of the six goes, the third address is served",
+          served_from("127.0.0.3"), "SUCCESS")
+    held.pop(0).close()
+    check("when one of 127.0.0.1's goes, it is served again",
+          served_from("127.0.0.1"), "SUCCESS")
     for c in held:
         c.close()
 
