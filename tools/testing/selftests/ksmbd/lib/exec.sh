@@ -4,7 +4,7 @@
 # the guest and exit with its status. SCRIPT sees:
 #   KSMBD_SERVER=127.0.0.1  KSMBD_SHARE=share  KSMBD_UNC=//127.0.0.1/share
 #   KSMBD_USER  KSMBD_PASSWORD  KSMBD_SMBCONF (client smb.conf, for -s)
-#   KSMBD_USER2  KSMBD_PASSWORD2 (a second user, bob/secret2, every daemon
+#   KSMBD_USER2  KSMBD_PASSWORD2 (a second user, dave/secret2, every daemon
 #   knows)  share "noperm" (a directory the users may not enter)
 #   KSMBD_SCRATCH (empty tmpfs dir, also the cwd)  KSMBD_SHARE_DIR (the
 #   share's directory, server side)  KSMBD_DAEMON  KSMBD_KERNEL

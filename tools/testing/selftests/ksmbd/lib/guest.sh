@@ -7,8 +7,9 @@
 
 GUEST_USER=alice
 GUEST_PASSWORD=secret
-# a second user every daemon knows (smbtorture's torture:user2name)
-GUEST_USER2=bob
+# a second user every daemon knows (smbtorture's torture:user2name); not
+# "bob" or "carol", which tests add and delete themselves
+GUEST_USER2=dave
 GUEST_PASSWORD2=secret2
 
 new_run() {
