@@ -21,8 +21,40 @@ bool ksmbd_name_char_invalid(u16 c)
 	return false;
 }
 
+/*
+ * Blocks where capital and small letters alternate: [first, last], with
+ * the capital on even code points when even_upper.
+ */
+static const struct {
+	u16 first, last;
+	bool even_upper;
+} upcase_pairs[] = {
+	{ 0x0100, 0x0137, true },		/* Latin Extended-A */
+	{ 0x0139, 0x0148, false },
+	{ 0x014a, 0x0177, true },
+	{ 0x0179, 0x017e, false },
+	{ 0x0460, 0x0481, true },		/* Cyrillic historic */
+	{ 0x048a, 0x04bf, true },
+	{ 0x04c1, 0x04ce, false },
+	{ 0x04d0, 0x052f, true },
+	{ 0x1e00, 0x1e95, true },		/* Latin Extended Additional */
+	{ 0x1ea0, 0x1eff, true },
+};
+
+/* Blocks of small letters a fixed distance above their capitals. */
+static const struct {
+	u16 first, last, delta;
+} upcase_shifts[] = {
+	{ 0x0561, 0x0586, 0x30 },		/* Armenian */
+	{ 0x2170, 0x217f, 0x10 },		/* small Roman numerals */
+	{ 0x24d0, 0x24e9, 0x1a },		/* circled Latin letters */
+	{ 0xff41, 0xff5a, 0x20 },		/* fullwidth Latin */
+};
+
 u16 ksmbd_upcase(u16 c)
 {
+	unsigned int i;
+
 	if (c >= 'a' && c <= 'z')
 		return c - 0x20;
 	if (c < 0xe0)
@@ -37,6 +69,12 @@ u16 ksmbd_upcase(u16 c)
 		return c - 0x20;			/* Cyrillic */
 	if (c >= 0x450 && c <= 0x45f)
 		return c - 0x50;
+	for (i = 0; i < ARRAY_SIZE(upcase_pairs); i++)
+		if (c >= upcase_pairs[i].first && c <= upcase_pairs[i].last)
+			return (c & 1) == upcase_pairs[i].even_upper ? c - 1 : c;
+	for (i = 0; i < ARRAY_SIZE(upcase_shifts); i++)
+		if (c >= upcase_shifts[i].first && c <= upcase_shifts[i].last)
+			return c - upcase_shifts[i].delta;
 	return c;
 }
 

@@ -53,8 +53,10 @@ void ksmbd_name_free(struct ksmbd_name *n);
 /* Is this UTF-16 unit forbidden in a file name ([MS-FSCC] 2.1.4.1)? */
 bool ksmbd_name_char_invalid(u16 c);
 
-/* Simple upper-case folding of one UTF-16 unit (ASCII, Latin-1, Greek,
- * Cyrillic), as used for case-insensitive comparison.
+/* Simple upper-case folding of one UTF-16 unit (ASCII, Latin-1 and
+ * Extended-A and Additional, Greek, Cyrillic, Armenian, small Roman
+ * numerals, circled and fullwidth Latin), as used for case-insensitive
+ * comparison.
  */
 u16 ksmbd_upcase(u16 c);
 

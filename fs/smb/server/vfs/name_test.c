@@ -306,6 +306,21 @@ static void name_upcase(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, ksmbd_name_equal_ci(a, 4, b, 3));
 	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0xf7), 0xf7);	/* division */
 	KUNIT_EXPECT_EQ(test, ksmbd_upcase('1'), '1');
+	/* fullwidth a / A (smbtorture smb2.charset "Testing wide-a") */
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0xff41), 0xff21);
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0xff21), 0xff21);
+	KUNIT_EXPECT_NE(test, ksmbd_upcase(0xff41), (u16)'A');
+	/* Latin Extended-A: a with macron, l with stroke, z with caron */
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x101), 0x100);
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x100), 0x100);
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x142), 0x141);
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x17e), 0x17d);
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x138), 0x138);	/* kra */
+	/* Armenian ayb, circled a, small Roman numeral one, a with ring below */
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x561), 0x531);
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x24d0), 0x24b6);
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x2170), 0x2160);
+	KUNIT_EXPECT_EQ(test, ksmbd_upcase(0x1e01), 0x1e00);
 }
 
 /* ASCII literal -> UTF-16 in CPU order; returns the units. */
