@@ -187,7 +187,8 @@ static __le32 check_veto(struct ksmbd_work *work, const char *path)
 	return STATUS_SUCCESS;
 }
 
-static umode_t new_mode(const struct ksmbd_share *share, bool dir, u32 attrs)
+static umode_t new_mode(const struct ksmbd_share *share, bool dir, u32 attrs,
+			bool store_dos)
 {
 	umode_t m;
 
@@ -198,7 +199,13 @@ static umode_t new_mode(const struct ksmbd_share *share, bool dir, u32 attrs)
 	} else {
 		m = 0666 & (share->create_mask ? share->create_mask : 0777);
 		m |= share->force_create_mode & 07777;
-		if (attrs & FILE_ATTRIBUTE_READONLY)
+		/*
+		 * READONLY lives in user.DOSATTRIB where the share keeps DOS
+		 * attributes (enforced on open, and cleared again through
+		 * FileBasicInformation): the mode keeps its write bits, or
+		 * the file could not be opened for writing once cleared.
+		 */
+		if ((attrs & FILE_ATTRIBUTE_READONLY) && !store_dos)
 			m &= ~0222;
 	}
 	return m;
@@ -316,7 +323,8 @@ static __le32 create_resolve(struct ksmbd_work *work,
 			return STATUS_CANNOT_DELETE;
 		}
 		mode = new_mode(share, want_dir,
-				le32_to_cpu(req->FileAttributes));
+				le32_to_cpu(req->FileAttributes),
+				ksmbd_share_store_dos(work));
 		if (want_dir)
 			err = vfs_mkdir(mnt_user_ns(parent.mnt),
 					d_inode(parent.dentry), child, mode);

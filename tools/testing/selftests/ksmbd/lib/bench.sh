@@ -2,11 +2,17 @@
 # bench: the workloads of guest/bench.sh, one guest run per server:
 #   ours   our server (normal kernel) with our tools/ksmbd
 #   peer   the pristine 6.1 tree's own server (peer kernel) with our
-#          tools/ksmbd as its daemon; --peer-daemon ksmbd-tools uses Debian's
-#          ksmbd-tools (3.4.7 in Debian 12) instead, but that version
-#          cannot serve a share with the 6.1.192 server: it leaves the
-#          share-config answer's payload_sz at 0, the server refuses it and
-#          every tree connect fails, so it is not the default
+#          tools/ksmbd as its daemon. It serves files, but its guest
+#          panics at the first CREATE of a directory ("Segfault with no
+#          mm" at opinfo_put+0x0 called from smb2_open, RDI 0; also
+#          smbclient ls and smbtorture smb2.create.mkdir-dup), so every
+#          cifs workload (the mount opens the share's root) is lost.
+#          --peer-daemon ksmbd-tools uses Debian's ksmbd-tools (3.4.7 in
+#          Debian 12) instead, but that version cannot serve a share with
+#          the 6.1.192 server: its share-config answer carries the path
+#          with payload_sz 0 (seen on the netlink socket), the server
+#          answers every TREE_CONNECT with ACCESS_DENIED, so it is not the
+#          default either
 #   samba  Samba's smbd on the normal kernel
 # Prints a table with the ratios ours/peer and ours/samba and writes it as
 # JSON. A benchmark, not a test: a server that cannot do a workload gets
