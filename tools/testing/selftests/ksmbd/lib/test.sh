@@ -89,19 +89,20 @@ split_words() {
 # for a run on the KIND kernel; the daemon of each goes to T_DAEMON, its
 # kernel (empty: the one under test) to T_KERNEL
 load_list() {
-	local file=$1 prefix=${2:-} filter=${3:-} kind=${4:-normal} line w name args daemon kernel limit
+	local file=$1 prefix=${2:-} filter=${3:-} kind=${4:-normal} line w name args daemon kernel limit normal_only
 	[ -f "$file" ] || return 0
 	while read -r line; do
 		line=${line%%#*}
 		[ -n "${line// }" ] || continue
 		line="$prefix$line"
-		name= args= daemon=ours kernel= limit=${KSMBD_TEST_TIMEOUT:-120}
+		name= args= daemon=ours kernel= limit=${KSMBD_TEST_TIMEOUT:-120} normal_only=
 		split_words "$line" || die "$file: unterminated quote: $line"
 		for w in "${LIST_WORDS[@]}"; do
 			case $w in
 			--daemon=*) daemon=${w#*=} ;;
 			--kernel=*) kernel=${w#*=} ;;
 			--timeout=*) limit=${w#*=} ;;
+			--normal-only) normal_only=1 ;;
 			*)
 				if [ -z "$name" ]; then name=$w; else args="$args $(sq "$w")"; fi
 				;;
@@ -120,7 +121,10 @@ load_list() {
 		# the debug pass is there for our kernel under KASAN/lockdep:
 		# entries on the peer kernel, or serving with Samba (harness
 		# self-checks), would only repeat the normal pass
-		if [ "$kind" = debug ] && { [ "$kernel" = peer ] || [ "$daemon" = samba ]; }; then
+		# (and --normal-only: scale tests whose debug run would only be
+		# slower, the code they drive being under KASAN in other tests)
+		if [ "$kind" = debug ] && { [ "$kernel" = peer ] || [ "$daemon" = samba ] ||
+			[ -n "$normal_only" ]; }; then
 			continue
 		fi
 		# --shard=K/N: every Nth entry, starting with the Kth
