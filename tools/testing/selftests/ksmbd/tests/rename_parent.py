@@ -14,28 +14,19 @@ write would be checked (smb2/set_info.c), on every connection:
   - a directory is renamed beside any of them.
 
 Each case opens the directory (a subdirectory, or the share root, which
-cannot be opened for DELETE) from this connection or from another, then renames a file (or a subdirectory)
-inside it from the other, and checks the status against that rule.
+cannot be opened for DELETE) from this connection or from another, then
+renames a file (or a subdirectory) inside it from the other, and checks
+the status against that rule.
 """
-import os
 import sys
 
-from impacket import smb3structs as s3
-from impacket.smbconnection import SMBConnection
+from smb2conn import (Client, SUCCESS, SHARING_VIOLATION, DIRECTORY_FILE,
+                      NON_DIRECTORY_FILE, FILE_CREATE)
 
-SERVER = os.environ.get("KSMBD_SERVER", "127.0.0.1")
-USER = os.environ.get("KSMBD_USER", "alice")
-PASSWORD = os.environ.get("KSMBD_PASSWORD", "secret")
-SHARE = os.environ.get("KSMBD_SHARE", "share")
-
-SUCCESS = 0
-SHARING_VIOLATION = 0xC0000043
 READ_DATA, WRITE_DATA, APPEND_DATA, EXECUTE = 0x1, 0x2, 0x4, 0x20
 READ_ATTRIBUTES, DELETE, SYNCHRONIZE = 0x80, 0x10000, 0x100000
 ALL_ACCESS = 0x1F01FF
-SHARE_READ, SHARE_WRITE, SHARE_DELETE = 1, 2, 4
-DIRECTORY_FILE, NON_DIRECTORY_FILE = 0x1, 0x40
-FILE_OPEN, FILE_CREATE = 1, 2
+SHARE_READ = 1
 DATA = READ_DATA | WRITE_DATA | APPEND_DATA | EXECUTE
 
 ACCESSES = [("attributes", READ_ATTRIBUTES | SYNCHRONIZE),
@@ -47,43 +38,6 @@ ACCESSES = [("attributes", READ_ATTRIBUTES | SYNCHRONIZE),
             ("all", ALL_ACCESS)]
 
 failures = []
-
-
-def status_of(e):
-    get = getattr(e, "getErrorCode", None) or getattr(e, "get_error_code")
-    return get() & 0xFFFFFFFF
-
-
-class Client:
-    def __init__(self):
-        self.conn = SMBConnection(SERVER, SERVER, sess_port=445,
-                                  preferredDialect=s3.SMB2_DIALECT_30)
-        self.conn.login(USER, PASSWORD)
-        self.tid = self.conn.connectTree(SHARE)
-        self.smb = self.conn.getSMBServer()
-
-    def open(self, name, access, share, options, disposition):
-        return self.smb.create(self.tid, name, access, share, options,
-                               disposition, 0)
-
-    def close(self, fid):
-        self.smb.close(self.tid, fid)
-
-    def rename(self, fid, new):
-        """The status of a FileRenameInformation SET_INFO on fid."""
-        ri = s3.FILE_RENAME_INFORMATION_TYPE_2()
-        ri["ReplaceIfExists"] = 0
-        ri["RootDirectory"] = b"\0" * 8
-        name = new.encode("utf-16le")
-        ri["FileNameLength"] = len(name)
-        ri["FileName"] = name
-        try:
-            self.smb.setInfo(self.tid, fid, inputBlob=ri,
-                             infoType=s3.SMB2_0_INFO_FILE,
-                             fileInfoClass=s3.SMB2_FILE_RENAME_INFO)
-        except Exception as e:      # impacket's SessionError
-            return status_of(e)
-        return SUCCESS
 
 
 def share_name(share):
@@ -101,9 +55,34 @@ def expected(kind, access, share):
     return SUCCESS
 
 
+def one_case(holder, b, kind, parent, access, share):
+    """The status of renaming a new file (or directory) in parent, from
+    b, while holder has parent open for access sharing share."""
+    prefix = parent + "\\" if parent else ""
+    src, dst = prefix + "rp-src", prefix + "rp-dst"
+    st, dh, _ = holder.create(parent, access, share,
+                              DIRECTORY_FILE if parent else 0)
+    if st:
+        return "open of the directory: 0x%08x" % st
+    st, fh, _ = b.create(src, DELETE | READ_ATTRIBUTES | SYNCHRONIZE, 7,
+                         DIRECTORY_FILE if kind == "dir" else
+                         NON_DIRECTORY_FILE, FILE_CREATE)
+    got = "create of the source: 0x%08x" % st if st else b.rename(fh, dst)
+    if not st:
+        b.close(fh)
+    holder.close(dh)
+    for name in (src, dst):
+        b.remove(name, kind == "dir")
+    return got
+
+
 def main():
     a, b = Client(), Client()
-    a.close(a.open("rp", ALL_ACCESS, 7, DIRECTORY_FILE, FILE_CREATE))
+    st, fid, _ = a.create("rp", ALL_ACCESS, 7, DIRECTORY_FILE, FILE_CREATE)
+    if st:
+        print("FAIL  mkdir rp: 0x%08x" % st)
+        return 1
+    a.close(fid)
     n = 0
     for where in ("other connection", "same connection"):
         holder = a if where == "other connection" else b
@@ -112,25 +91,7 @@ def main():
                 if not parent and access & DELETE:
                     continue    # the share root is not opened for DELETE
                 for share in range(8):
-                    src = (parent + "\\" if parent else "") + "rp-src"
-                    dst = (parent + "\\" if parent else "") + "rp-dst"
-                    dh = holder.open(parent, access, share,
-                                     DIRECTORY_FILE if parent else 0,
-                                     FILE_OPEN)
-                    fh = b.open(src, DELETE | READ_ATTRIBUTES | SYNCHRONIZE,
-                                7, DIRECTORY_FILE if kind == "dir" else
-                                NON_DIRECTORY_FILE, FILE_CREATE)
-                    got = b.rename(fh, dst)
-                    b.close(fh)
-                    holder.close(dh)
-                    for name in (src, dst):
-                        try:
-                            if kind == "dir":
-                                b.conn.deleteDirectory(SHARE, name)
-                            else:
-                                b.conn.deleteFile(SHARE, name)
-                        except Exception:
-                            pass
+                    got = one_case(holder, b, kind, parent, access, share)
                     want = expected(kind, access, share)
                     n += 1
                     if got != want:
@@ -139,9 +100,10 @@ def main():
                                    where, kind, parent or "the root", aname,
                                    share_name(share))
                         failures.append(what)
-                        print("FAIL  %s: got 0x%08x, want 0x%08x" %
-                              (what, got, want))
-    b.conn.deleteDirectory(SHARE, "rp")
+                        print("FAIL  %s: got %s, want 0x%08x" %
+                              (what, got if isinstance(got, str) else
+                               "0x%08x" % got, want))
+    b.remove("rp", True)
     print("%d cases, %d failed" % (n, len(failures)))
     return 1 if failures else 0
 
