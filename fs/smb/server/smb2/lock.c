@@ -3,8 +3,10 @@
  * SMB2 LOCK ([MS-SMB2] 3.3.5.14, [MS-FSA] 2.1.5.7): a request either
  * unlocks ranges or takes locks, all-or-nothing. A single lock without
  * FAIL_IMMEDIATELY that conflicts goes async: a waiter on system_long_wq
- * retries whenever a lock of the file is released, until it succeeds, the
- * request is cancelled or the handle is closed.
+ * retries whenever a lock of the file is released (and every
+ * KSMBD_LOCK_RETRY, for POSIX locks of local processes, whose release
+ * tells us nothing), until it succeeds, the request is cancelled or the
+ * handle is closed.
  */
 #include <linux/fs.h>
 #include <linux/slab.h>
@@ -19,6 +21,8 @@
 #include "../vfs/smb2_util.h"
 
 #define LOCK_ELEM_OFF	offsetof(struct smb2_lock_req, locks)
+/* how often a waiting lock looks again for a local process's release */
+#define KSMBD_LOCK_RETRY	(HZ / 5)
 
 struct blocked_lock {
 	struct work_struct wk;
@@ -83,7 +87,14 @@ static void blocked_wait(struct work_struct *wk)
 	__le32 st = STATUS_SUCCESS;
 	int r;
 
-	wait_event(ki->lock_wait, (r = blocked_try(bl, &st)) != 1);
+	/*
+	 * Our own unlocks wake us; a local process letting go of a POSIX
+	 * lock does not, so the lock is tried again every so often too.
+	 */
+	while (!wait_event_timeout(ki->lock_wait,
+				   (r = blocked_try(bl, &st)) != 1,
+				   KSMBD_LOCK_RETRY))
+		;
 	if (!r)
 		st = lock_reply(bl->work);
 	ksmbd_work_complete_async(bl->work, st);

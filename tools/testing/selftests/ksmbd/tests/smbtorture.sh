@@ -11,11 +11,18 @@
 . "$KSMBD_SELFTEST_DIR/tests/lib.sh"
 
 # torture:user2name/user2password: the harness's second user (tests that
-# need two users, e.g. smb2.session.bind_different_user, skip without)
+# need two users, e.g. smb2.session.bind_different_user, skip without).
+# torture:localdir: the share's directory on the server's disk, for tests
+# that act on the files as a local process would (smb2.samba3misc.
+# localposixlock1, smb2.kernel-oplocks.kernel_oplocks8); smbtorture runs
+# beside the server in the guest.
 torture() {
 	if [ -n "${KSMBD_USER2:-}" ]; then
 		set -- --option=torture:user2name="$KSMBD_USER2" \
 			--option=torture:user2password="$KSMBD_PASSWORD2" "$@"
+	fi
+	if [ -n "${KSMBD_SHARE_DIR:-}" ]; then
+		set -- --option=torture:localdir="$KSMBD_SHARE_DIR" "$@"
 	fi
 	smbtorture "$KSMBD_UNC" -s "$KSMBD_SMBCONF" -U "$KSMBD_USER%$KSMBD_PASSWORD" \
 		--option=torture:sharedelay=0 "$@"
