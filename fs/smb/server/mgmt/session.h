@@ -144,10 +144,6 @@ bool ksmbd_session_on_conn(struct ksmbd_session *sess,
 			   struct ksmbd_conn *conn);
 
 /*
- * Copy the signing key of sess's channel on conn to key
- * (SMB3_SIGN_KEY_SIZE bytes); false (key untouched) when it has none.
- */
-/*
  * A connection of sess other than @not that is still serving, referenced
  * (ksmbd_conn_put()); NULL if there is none. For a message that cannot
  * go where it belongs: an oplock break whose open's connection is gone
@@ -155,6 +151,11 @@ bool ksmbd_session_on_conn(struct ksmbd_session *sess,
  */
 struct ksmbd_conn *ksmbd_session_other_conn(struct ksmbd_session *sess,
 					    struct ksmbd_conn *not);
+
+/*
+ * Copy the signing key of sess's channel on conn to key
+ * (SMB3_SIGN_KEY_SIZE bytes); false (key untouched) when it has none.
+ */
 bool ksmbd_session_channel_key(struct ksmbd_session *sess,
 			       struct ksmbd_conn *conn, u8 *key);
 

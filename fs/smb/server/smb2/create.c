@@ -696,8 +696,9 @@ __le32 smb2_create(struct ksmbd_work *work)
 		err = ksmbd_vfs_set_alloc(fp, ca.alloc);
 		if (err) {
 			ksmbd_file_abort(fp);
-			st = err == -EINVAL || err == -EFBIG ?
-			     STATUS_DISK_FULL : ksmbd_vfs_status(err);
+			/* too large to reserve: no room (-EFBIG maps so too) */
+			st = err == -EINVAL ? STATUS_DISK_FULL :
+			     ksmbd_vfs_status(err);
 			goto out_path;
 		}
 	}
