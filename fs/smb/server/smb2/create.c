@@ -395,6 +395,23 @@ static __le32 stream_resolve(struct ksmbd_work *work, __le32 disp,
 	return STATUS_SUCCESS;
 }
 
+/*
+ * [MS-FSA] 2.1.5.1.2: overwriting or superseding a file that is HIDDEN or
+ * SYSTEM must ask for that attribute again (CreateFile's CREATE_ALWAYS
+ * rule; smb2.openattr), or it is ACCESS_DENIED. The HIDDEN that "hide dot
+ * files" shows is the share's view, not the file's, and is not asked for:
+ * a Linux client truncating a dot file names no attributes.
+ */
+static bool overwrite_attrs_match(const struct path *p, u32 want)
+{
+	struct ksmbd_stat ks;
+
+	if (ksmbd_vfs_stat(p, false, &ks))
+		return true;	/* the open itself meets the error */
+	return !(ks.attrs & ~want &
+		 (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM));
+}
+
 static __le32 check_access(struct ksmbd_work *work, struct create_state *cs,
 			   __le32 *access, const struct ksmbd_stat *ks,
 			   __le32 coptions)
@@ -620,6 +637,13 @@ __le32 smb2_create(struct ksmbd_work *work)
 	err = ksmbd_vfs_stat(&cs.path, ksmbd_share_hide_dot(work), &ks);
 	if (err) {
 		st = ksmbd_vfs_status(err);
+		goto out_path;
+	}
+	if (!dir && !name.stream && (cs.action == FILE_OVERWRITTEN ||
+				     cs.action == FILE_SUPERSEDED) &&
+	    !overwrite_attrs_match(&cs.path,
+				   le32_to_cpu(req->FileAttributes))) {
+		st = STATUS_ACCESS_DENIED;
 		goto out_path;
 	}
 	access = ksmbd_map_generic(req->DesiredAccess);

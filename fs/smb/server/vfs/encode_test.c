@@ -307,9 +307,26 @@ static void info_nt_time(struct kunit *test)
 	ts = ksmbd_nt_to_time(KSMBD_NT_EPOCH_DELTA + 10000005ULL);
 	KUNIT_EXPECT_EQ(test, ts.tv_sec, 1LL);
 	KUNIT_EXPECT_EQ(test, ts.tv_nsec, 500L);
-	/* before 1970 clamps to the epoch */
+	/* before 1970: whole seconds round down, the remainder stays >= 0 */
+	ts = ksmbd_nt_to_time(KSMBD_NT_EPOCH_DELTA - 10000000ULL);
+	KUNIT_EXPECT_EQ(test, ts.tv_sec, -1LL);
+	KUNIT_EXPECT_EQ(test, ts.tv_nsec, 0L);
+	ts = ksmbd_nt_to_time(KSMBD_NT_EPOCH_DELTA - 5ULL);
+	KUNIT_EXPECT_EQ(test, ts.tv_sec, -1LL);
+	KUNIT_EXPECT_EQ(test, ts.tv_nsec, 999999500L);
+	KUNIT_EXPECT_EQ(test, ksmbd_time_to_nt(ts), KSMBD_NT_EPOCH_DELTA - 5ULL);
+	/* 1968 (smb2.timestamps.time_t_1968) round-trips */
+	ts = (struct timespec64){ .tv_sec = -63158400 };
+	KUNIT_EXPECT_EQ(test, ksmbd_nt_to_time(ksmbd_time_to_nt(ts)).tv_sec,
+			-63158400LL);
+	/* 1601 is the floor both ways; above S64_MAX reads as 1601 */
 	ts = ksmbd_nt_to_time(5);
-	KUNIT_EXPECT_EQ(test, ts.tv_sec, 0LL);
+	KUNIT_EXPECT_EQ(test, ts.tv_sec, -11644473600LL);
+	KUNIT_EXPECT_EQ(test, ts.tv_nsec, 500L);
+	KUNIT_EXPECT_EQ(test, ksmbd_nt_to_time(~0ULL - 3).tv_sec,
+			-11644473600LL);
+	ts = (struct timespec64){ .tv_sec = -11644473601LL };
+	KUNIT_EXPECT_EQ(test, ksmbd_time_to_nt(ts), 0ULL);
 }
 
 /* What smbd 4.x wrote for an archive file (getfattr -e hex). */

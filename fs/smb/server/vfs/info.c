@@ -18,20 +18,32 @@
 #include "name.h"
 #include "../../common/smb2pdu.h"
 
+/*
+ * NT time counts 100 ns units since 1601-01-01; times before 1970 (ext4
+ * keeps them back to 1901) are negative seconds here, not clamped
+ * (smb2.timestamps.time_t_-1, time_t_1968). Nothing before 1601 exists
+ * in NT time: such a timestamp reads as 0.
+ */
 u64 ksmbd_time_to_nt(struct timespec64 ts)
 {
-	return (u64)ts.tv_sec * 10000000 + ts.tv_nsec / 100 +
-		KSMBD_NT_EPOCH_DELTA;
+	s64 nt = ts.tv_sec * 10000000LL + ts.tv_nsec / 100 +
+		 (s64)KSMBD_NT_EPOCH_DELTA;
+
+	return nt < 0 ? 0 : nt;
 }
 
+/* nt above S64_MAX is no time at all: read as 1601, the earliest. */
 struct timespec64 ksmbd_nt_to_time(u64 nt)
 {
 	struct timespec64 ts;
-	u32 rem;
+	s64 t = (s64)nt < 0 ? 0 : (s64)nt;
+	s32 rem;
 
-	if (nt < KSMBD_NT_EPOCH_DELTA)
-		nt = KSMBD_NT_EPOCH_DELTA;
-	ts.tv_sec = div_u64_rem(nt - KSMBD_NT_EPOCH_DELTA, 10000000, &rem);
+	ts.tv_sec = div_s64_rem(t - (s64)KSMBD_NT_EPOCH_DELTA, 10000000, &rem);
+	if (rem < 0) {
+		rem += 10000000;
+		ts.tv_sec--;
+	}
 	ts.tv_nsec = rem * 100;
 	return ts;
 }
@@ -63,12 +75,14 @@ int ksmbd_vfs_stat(const struct path *path, bool hide_dot,
 	ks->attrs &= FILE_ATTRIBUTE__MASK & ~(FILE_ATTRIBUTE_DIRECTORY |
 					      FILE_ATTRIBUTE_NORMAL |
 					      FILE_ATTRIBUTE_REPARSE_POINT);
-	if (S_ISDIR(ks->st.mode)) {
+	/*
+	 * A directory is ARCHIVE only when a client said so (smb2.winattr);
+	 * a file without user.DOSATTRIB is ARCHIVE, as a new one is.
+	 */
+	if (S_ISDIR(ks->st.mode))
 		ks->attrs |= FILE_ATTRIBUTE_DIRECTORY;
-		ks->attrs &= ~FILE_ATTRIBUTE_ARCHIVE;
-	} else if (!da.valid) {
+	else if (!da.valid)
 		ks->attrs |= FILE_ATTRIBUTE_ARCHIVE;
-	}
 	/* FSCTL_SET_SPARSE records the state; a file without it has holes */
 	if (!da.valid && !S_ISDIR(ks->st.mode) &&
 	    ks->st.blocks * 512 < ks->st.size && ks->st.size > 0)
