@@ -222,9 +222,15 @@ static void store_attrs(struct ksmbd_work *work, const struct path *p,
 		return;
 	if (ksmbd_vfs_stat(p, false, &ks))
 		return;
-	/* a file becomes sparse through FSCTL_SET_SPARSE only */
-	da.attrs = attrs & FILE_ATTRIBUTE__MASK &
-		   ~(FILE_ATTRIBUTE_NORMAL | FILE_ATTRIBUTE_SPARSE_FILE);
+	/*
+	 * What CREATE may set ([MS-FSA] 2.1.5.1.1; smb2.create.gentest):
+	 * sparse, compressed, reparse point and the like come from their
+	 * own FSCTLs, not from the create's FileAttributes.
+	 */
+	da.attrs = attrs & (FILE_ATTRIBUTE_READONLY | FILE_ATTRIBUTE_HIDDEN |
+			    FILE_ATTRIBUTE_SYSTEM | FILE_ATTRIBUTE_ARCHIVE |
+			    FILE_ATTRIBUTE_TEMPORARY | FILE_ATTRIBUTE_OFFLINE |
+			    FILE_ATTRIBUTE_NOT_CONTENT_INDEXED);
 	if (S_ISDIR(ks.st.mode))
 		da.attrs |= FILE_ATTRIBUTE_DIRECTORY;
 	else
@@ -311,7 +317,9 @@ static __le32 create_resolve(struct ksmbd_work *work,
 			err = -ENOENT;
 			goto out;
 		}
-		if (!work->tcon->writable) {
+		/* no EFS here: an encrypted file cannot be made (gentest) */
+		if (!work->tcon->writable ||
+		    (req->FileAttributes & FILE_ATTRIBUTE_ENCRYPTED_LE)) {
 			err = -EACCES;
 			goto out;
 		}
@@ -400,7 +408,8 @@ static __le32 stream_resolve(struct ksmbd_work *work, __le32 disp,
  * SYSTEM must ask for that attribute again (CreateFile's CREATE_ALWAYS
  * rule; smb2.openattr), or it is ACCESS_DENIED. The HIDDEN that "hide dot
  * files" shows is the share's view, not the file's, and is not asked for:
- * a Linux client truncating a dot file names no attributes.
+ * a Linux client truncating a dot file names no attributes. Nor can an
+ * overwrite make the file ENCRYPTED: there is no EFS here.
  */
 static bool overwrite_attrs_match(const struct path *p, u32 want)
 {
@@ -408,6 +417,8 @@ static bool overwrite_attrs_match(const struct path *p, u32 want)
 
 	if (ksmbd_vfs_stat(p, false, &ks))
 		return true;	/* the open itself meets the error */
+	if (want & FILE_ATTRIBUTE_ENCRYPTED)
+		return false;	/* no EFS here */
 	return !(ks.attrs & ~want &
 		 (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM));
 }
