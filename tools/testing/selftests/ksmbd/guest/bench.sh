@@ -6,6 +6,8 @@
 #   BENCH KEY VALUE UNIT           or   BENCH KEY n/a REASON...
 # so a workload the server cannot do is reported, not fatal. The host
 # (lib/bench.sh) collects the lines of each server into a table and JSON.
+# Before each step a line "bench: step WHAT" goes to the output and to the
+# kernel log, so when a server's kernel dies the host can say in which step.
 #
 # Usage: bench.sh [MB [FILES [SECONDS]]]: the large files' size in MiB
 # (default 256), how many small files (500), how long the 4 KiB random
@@ -19,6 +21,12 @@ MNT=$WORK/mnt
 ERR=$WORK/err
 
 result() { echo "BENCH $*"; }
+
+# step WHAT: announce a step (see above)
+step() {
+	echo "bench: step $*"
+	echo "bench: step $*" >/dev/kmsg 2>/dev/null
+}
 
 # na KEY FILE: KEY is n/a; the reason is FILE's first line that names an
 # error, or its last line
@@ -160,24 +168,34 @@ smbc_rate() {
 }
 
 echo "bench: $KSMBD_DAEMON daemon, $KSMBD_KERNEL kernel, ${MB} MiB files, $NFILES small files"
+step raw loopback TCP
 tcp_ceiling
 
 # smbclient put and get of one large file; get writes to /dev/null. Before
 # the cifs client's workloads: a server that oopses under those still gets
 # these numbers.
 dd if=/dev/urandom of="$WORK/big" bs=1M count="$MB" status=none
+step smbclient put
 smbc_rate smbclient_put "lcd $WORK; put big big.bin"
 rm -f "$WORK/big"
+step smbclient get
 smbc_rate smbclient_get "get big.bin /dev/null"
-smbclient "$KSMBD_UNC" -s "$KSMBD_SMBCONF" -U "$KSMBD_USER%$KSMBD_PASSWORD" \
-	-c "del big.bin" >/dev/null 2>&1
 
+# big.bin goes through the mount, not smbclient's del: that del searches
+# the directory, and a server that dies on directory opens (the 6.1.192
+# one) should be seen dying at the mount the other workloads need
+step cifs mount, which opens the share root
 if mount_share; then
+	rm -f "$MNT/big.bin"
+	step fio sequential write
 	fio_job seq_write_1m write.bw MiB/s --rw=write --bs=1M --end_fsync=1
+	step fio sequential read
 	fio_job seq_read_1m read.bw MiB/s --rw=read --bs=1M
+	step fio random read
 	fio_job rand_read_4k read.iops IOPS --rw=randread --bs=4k \
 		--time_based --runtime="$SECS"
 	rm -f "$MNT/fio.dat"
+	step small files
 	small_files
 	umount "$MNT" 2>/dev/null
 else
