@@ -32,6 +32,8 @@
 #include "../vfs/smb2_util.h"
 #include "../vfs/notify.h"
 #include "../vfs/sd.h"
+#include "../vfs/posix.h"
+#include "../conn.h"
 
 /* FILE_* CreateAction values ([MS-SMB2] 2.2.14) */
 #define FILE_SUPERSEDED		0
@@ -56,6 +58,8 @@ struct create_args {
 	u32 sd_len;
 	bool has_alloc;		/* AlSi: AllocationSize given */
 	u64 alloc;
+	bool posix;		/* POSIX create context ([POSIX-SMB2]) */
+	umode_t posix_mode;	/* its mode for a new file (07777) */
 	bool bad;		/* a context we must refuse */
 	__le32 bad_status;
 };
@@ -76,8 +80,17 @@ static int create_ctx_fn(void *arg, const struct ksmbd_cctx *c)
 {
 	struct create_args *a = arg;
 
+	if (c->name_len == KSMBD_POSIX_TAG_LEN &&
+	    !memcmp(c->name, ksmbd_posix_tag, KSMBD_POSIX_TAG_LEN)) {
+		/* the mode of a new file; used if POSIX was negotiated */
+		if (c->data_len < 4)
+			return -EINVAL;
+		a->posix = true;
+		a->posix_mode = get_unaligned_le32(c->data) & 07777;
+		return 0;
+	}
 	if (c->name_len != 4)
-		return 0;	/* GUID-named contexts: ignored for now */
+		return 0;	/* other GUID-named contexts: ignored */
 	if (!memcmp(c->name, SMB2_CREATE_QUERY_MAXIMAL_ACCESS_REQUEST, 4)) {
 		/* optional 8-byte timestamp; anything else is malformed */
 		if (c->data_len && c->data_len != 8)
@@ -188,10 +201,22 @@ static __le32 check_veto(struct ksmbd_work *work, const char *path)
 }
 
 static umode_t new_mode(const struct ksmbd_share *share, bool dir, u32 attrs,
-			bool store_dos)
+			bool store_dos, const struct create_args *ca)
 {
 	umode_t m;
 
+	/*
+	 * A POSIX open gives the mode itself (the client applied its umask):
+	 * the share's masks and forced bits apply to it as they do to the
+	 * mode made from DOS attributes, a mask of 0 meaning none.
+	 */
+	if (ca->posix) {
+		u16 mask = dir ? share->directory_mask : share->create_mask;
+
+		m = ca->posix_mode & (mask ? mask : 07777);
+		return m | ((dir ? share->force_directory_mode :
+				   share->force_create_mode) & 07777);
+	}
 	if (dir) {
 		m = 0777 & (share->directory_mask ? share->directory_mask :
 			    0777);
@@ -275,6 +300,7 @@ struct create_state {
 static __le32 create_resolve(struct ksmbd_work *work,
 			     const struct smb2_create_req *req, __le32 disp,
 			     bool want_dir, const struct ksmbd_name *name,
+			     const struct create_args *ca,
 			     struct create_state *cs)
 {
 	const struct ksmbd_share *share = work->tcon->share;
@@ -292,7 +318,11 @@ static __le32 create_resolve(struct ksmbd_work *work,
 		return STATUS_SUCCESS;
 	}
 
-	err = ksmbd_vfs_lookup_locked(&share->root, name->path, &parent,
+	/* a POSIX open is case-sensitive */
+	err = ca->posix ?
+	      ksmbd_vfs_lookup_locked_exact(&share->root, name->path, &parent,
+					    &child) :
+	      ksmbd_vfs_lookup_locked(&share->root, name->path, &parent,
 				      &child);
 	if (err) {
 		if (err == -ENOENT || err == -ENOTDIR)
@@ -332,7 +362,7 @@ static __le32 create_resolve(struct ksmbd_work *work,
 		}
 		mode = new_mode(share, want_dir,
 				le32_to_cpu(req->FileAttributes),
-				ksmbd_share_store_dos(work));
+				ksmbd_share_store_dos(work), ca);
 		if (want_dir)
 			err = vfs_mkdir(mnt_user_ns(parent.mnt),
 					d_inode(parent.dentry), child, mode);
@@ -455,15 +485,29 @@ static __le32 check_access(struct ksmbd_work *work, struct create_state *cs,
 	return STATUS_SUCCESS;
 }
 
+/* Chain the response context just appended at p (sz bytes). */
+static void ctx_link(struct ksmbd_work *work, u8 *p, u32 sz, u8 **last,
+		     u32 *used)
+{
+	struct smb2_create_rsp *rsp = (void *)ksmbd_rsp_hdr(work);
+
+	if (*last)
+		put_unaligned_le32(p - *last, *last);	/* its Next */
+	else
+		rsp->CreateContextsOffset =
+			cpu_to_le32(ksmbd_rsp_offset(work, p));
+	*last = p;
+	*used += sz;
+}
+
 static __le32 create_reply(struct ksmbd_work *work, struct ksmbd_file *fp,
 			   const struct create_state *cs,
 			   const struct ksmbd_stat *ks,
 			   const struct create_args *ca, __le32 maxacc)
 {
 	struct smb2_create_rsp *rsp;
-	u32 off, used, room;
-	__le32 *prev_next = NULL;
-	u8 *p;
+	u32 used = 0, room;
+	u8 *p, *last = NULL;
 
 	rsp = ksmbd_rsp_struct(work, struct smb2_create_rsp);
 	if (!rsp)
@@ -482,19 +526,15 @@ static __le32 create_reply(struct ksmbd_work *work, struct ksmbd_file *fp,
 	rsp->PersistentFileId = fp->persistent_id;
 	rsp->VolatileFileId = fp->volatile_id;
 
-	off = 0;
 	if (ca->mxac) {
 		__le32 d[2] = { STATUS_SUCCESS, maxacc };
+		u32 sz = ALIGN(16 + 8 + sizeof(d), 8);
 
 		room = ksmbd_rsp_room(work);
-		p = ksmbd_rsp_append(work, ALIGN(16 + 8 + sizeof(d), 8));
+		p = ksmbd_rsp_append(work, sz);
 		if (!p || !ksmbd_cctx_put(p, room, "MxAc", d, sizeof(d)))
 			return STATUS_NO_MEMORY;
-		rsp = (struct smb2_create_rsp *)ksmbd_rsp_hdr(work);
-		off = ksmbd_rsp_offset(work, p);
-		rsp->CreateContextsOffset = cpu_to_le32(off);
-		prev_next = (__le32 *)p;
-		off = ALIGN(16 + 8 + sizeof(d), 8);
+		ctx_link(work, p, sz, &last, &used);
 	}
 	if (ca->qfid) {
 		u8 d[32] = {};
@@ -506,15 +546,19 @@ static __le32 create_reply(struct ksmbd_work *work, struct ksmbd_file *fp,
 		p = ksmbd_rsp_append(work, sz);
 		if (!p || !ksmbd_cctx_put(p, room, "QFid", d, sizeof(d)))
 			return STATUS_NO_MEMORY;
-		rsp = (struct smb2_create_rsp *)ksmbd_rsp_hdr(work);
-		if (prev_next)
-			*prev_next = cpu_to_le32(off);
-		else
-			rsp->CreateContextsOffset =
-				cpu_to_le32(ksmbd_rsp_offset(work, p));
-		off += sz;
+		ctx_link(work, p, sz, &last, &used);
 	}
-	used = off;
+	if (ca->posix) {
+		u8 d[KSMBD_POSIX_CCTX_MAX];
+		int sz = ksmbd_posix_cctx_put(d, sizeof(d), ks);
+
+		p = sz > 0 ? ksmbd_rsp_append(work, sz) : NULL;
+		if (!p)
+			return STATUS_NO_MEMORY;
+		memcpy(p, d, sz);
+		ctx_link(work, p, sz, &last, &used);
+	}
+	rsp = (struct smb2_create_rsp *)ksmbd_rsp_hdr(work);
 	rsp->CreateContextsLength = cpu_to_le32(used);
 	if (!used && !ksmbd_rsp_append(work, 1))	/* odd StructureSize */
 		return STATUS_NO_MEMORY;
@@ -578,8 +622,13 @@ __le32 smb2_create(struct ksmbd_work *work)
 		if (ca.bad)
 			return ca.bad_status;
 	}
+	/* a POSIX open needs the extensions negotiated, else it is plain */
+	if (!work->conn->posix_ext)
+		ca.posix = false;
 
-	st = ksmbd_name_parse(nbuf, nlen, true, &name);
+	/* POSIX names: ':' is a character, not a stream separator */
+	st = ca.posix ? ksmbd_name_parse_posix(nbuf, nlen, &name) :
+			ksmbd_name_parse(nbuf, nlen, true, &name);
 	if (st)
 		return st;
 	if (name.stream && !ksmbd_share_streams(work)) {
@@ -616,7 +665,7 @@ __le32 smb2_create(struct ksmbd_work *work)
 		       FILE_OPEN_LE : FILE_OPEN_IF_LE;
 	st = create_resolve(work, req, disp,
 			    !name.stream && (coptions & FILE_DIRECTORY_FILE_LE),
-			    &name, &cs);
+			    &name, &ca, &cs);
 	if (st)
 		goto out_creds;
 

@@ -24,6 +24,8 @@
 #include "../vfs/name.h"
 #include "../vfs/info.h"
 #include "../vfs/dirent.h"
+#include "../vfs/posix.h"
+#include "../conn.h"
 #include "../vfs/ea.h"
 #include "../vfs/smb2_util.h"
 
@@ -184,7 +186,8 @@ static int dir_fill_out(struct ksmbd_work *work, struct ksmbd_file *fp,
 	bool want_short = cls == FILE_BOTH_DIRECTORY_INFORMATION ||
 			  cls == FILEID_BOTH_DIRECTORY_INFORMATION;
 	bool want_ea = cls != FILE_DIRECTORY_INFORMATION &&
-		       cls != FILE_NAMES_INFORMATION;
+		       cls != FILE_NAMES_INFORMATION &&
+		       cls != KSMBD_FIND_POSIX_INFO;
 	u16 u[KSMBD_NAME_COMPONENT_MAX];
 	__le16 sn[KSMBD_SHORT_NAME_MAX];
 	int err, n, i, sn_len;
@@ -258,7 +261,8 @@ __le32 smb2_query_directory(struct ksmbd_work *work)
 	void *out;
 	int err;
 
-	if (!ksmbd_dirent_fixed(cls))
+	if (!ksmbd_dirent_fixed(cls) ||
+	    (cls == KSMBD_FIND_POSIX_INFO && !work->conn->posix_ext))
 		return STATUS_INVALID_INFO_CLASS;
 	pat = ksmbd_req_buf(work, le16_to_cpu(req->FileNameOffset), plen_b);
 	if (!pat || (plen_b & 1) || plen_b / 2 > KSMBD_NAME_COMPONENT_MAX)

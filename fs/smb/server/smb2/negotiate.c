@@ -24,6 +24,7 @@
 #include "../auth/spnego.h"
 #include "../auth/preauth.h"
 #include "../auth/aead.h"
+#include "../vfs/posix.h"
 
 #define HDR			__SMB2_HEADER_STRUCTURE_SIZE
 #define NEG_RSP_FIXED		64	/* StructureSize 65 minus Buffer[1] */
@@ -160,8 +161,11 @@ static int negctx_one(void *arg, u16 type, const u8 *d, u16 len)
 		return 0;
 	case 8:	/* SIGNING_CAPABILITIES */
 		return negctx_signing(s, d, len);
-	case 0x100: /* POSIX extensions: not answered until supported */
-		s->posix = true;
+	case 0x100: /* SMB3_POSIX_EXTENSIONS_AVAILABLE ([POSIX-SMB2]) */
+		/* the version blob we know; another one is not ours to accept */
+		if (len >= KSMBD_POSIX_TAG_LEN &&
+		    !memcmp(d, ksmbd_posix_tag, KSMBD_POSIX_TAG_LEN))
+			s->posix = true;
 		return 0;
 	default:	/* unknown contexts are ignored */
 		return 0;
@@ -389,7 +393,11 @@ __le32 smb2_negotiate(struct ksmbd_work *work)
 		     negctx_put_choice(work, 8, le16_to_cpu(ctx.sign_alg),
 				       &nctx)) ||
 		    (ctx.encrypt && ksmbd_encryption_enabled() &&
-		     negctx_put_choice(work, 2, ctx.cipher, &nctx))) {
+		     negctx_put_choice(work, 2, ctx.cipher, &nctx)) ||
+		    /* POSIX extensions: the same version blob back */
+		    (ctx.posix &&
+		     negctx_put(work, 0x100, ksmbd_posix_tag,
+				KSMBD_POSIX_TAG_LEN, &nctx))) {
 			st = STATUS_NO_MEMORY;
 			goto out;
 		}
@@ -415,6 +423,7 @@ __le32 smb2_negotiate(struct ksmbd_work *work)
 	conn->srv_caps = ksmbd_server_caps(dialect, conn->cli_caps);
 	conn->sign_required = ksmbd_cfg.signing == KSMBD_CONFIG_OPT_MANDATORY;
 	conn->signing_alg = ctx.signing ? ctx.sign_alg : SIGNING_ALG_AES_CMAC_LE;
+	conn->posix_ext = dialect == SMB311_PROT_ID && ctx.posix;
 	conn->cipher = 0;
 	if (dialect == SMB311_PROT_ID && ksmbd_encryption_enabled())
 		conn->cipher = cpu_to_le16(ctx.cipher);

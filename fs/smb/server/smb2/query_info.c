@@ -23,6 +23,7 @@
 #include "../vfs/stream.h"
 #include "../vfs/ea.h"
 #include "../vfs/sd.h"
+#include "../vfs/posix.h"
 #include "../conn.h"
 
 /*
@@ -71,6 +72,7 @@ static bool needs_read_attrs(u8 cls)
 	case FILE_ALL_INFORMATION:
 	case FILE_NETWORK_OPEN_INFORMATION:
 	case FILE_ATTRIBUTE_TAG_INFORMATION:
+	case KSMBD_FILE_POSIX_INFO:
 		return true;
 	}
 	return false;
@@ -279,6 +281,14 @@ __le32 smb2_query_info(struct ksmbd_work *work)
 		goto out;
 	}
 
+	/* the POSIX classes exist once the extensions are negotiated */
+	if (req->FileInfoClass == KSMBD_FILE_POSIX_INFO &&
+	    (req->InfoType == SMB2_O_INFO_FILE ||
+	     req->InfoType == SMB2_O_INFO_FILESYSTEM) &&
+	    !work->conn->posix_ext) {
+		st = STATUS_INVALID_INFO_CLASS;
+		goto out;
+	}
 	switch (req->InfoType) {
 	case SMB2_O_INFO_FILE:
 		if (req->FileInfoClass == FILE_FULL_EA_INFORMATION) {

@@ -12,6 +12,7 @@
 
 #include "dispatch.h"
 #include "../work.h"
+#include "../conn.h"
 #include "../ntstatus.h"
 #include "../mgmt/tree.h"
 #include "../mgmt/share.h"
@@ -324,7 +325,13 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		return STATUS_ACCESS_DENIED;
 	if (link && fp->is_dir)
 		return STATUS_FILE_IS_A_DIRECTORY;
-	st = ksmbd_name_parse((const __le16 *)ri->FileName, nlen, true, &name);
+	/*
+	 * a connection with the POSIX extensions names the target as its
+	 * POSIX opens do: '/' separates, ':' is a character (vfs/name.h)
+	 */
+	st = work->conn->posix_ext ?
+	     ksmbd_name_parse_posix((const __le16 *)ri->FileName, nlen, &name) :
+	     ksmbd_name_parse((const __le16 *)ri->FileName, nlen, true, &name);
 	if (st)
 		return st;
 	if (!*name.path && name.stream_sep && !link) {

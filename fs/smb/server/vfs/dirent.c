@@ -8,6 +8,7 @@
 
 #include "dirent.h"
 #include "info.h"
+#include "posix.h"
 #include "../../common/smb2pdu.h"
 
 /* Fields shared by the "directory" family, after NextEntryOffset. */
@@ -107,6 +108,8 @@ u32 ksmbd_dirent_fixed(u8 cls)
 		return sizeof(struct ksmbd_file_id_extd_dir_info);
 	case FILE_NAMES_INFORMATION:
 		return sizeof(struct ksmbd_file_names_info);
+	case KSMBD_FIND_POSIX_INFO:	/* variable: its smallest entry */
+		return KSMBD_POSIX_DIRENT_MIN;
 	}
 	return 0;
 }
@@ -133,6 +136,8 @@ int ksmbd_dirent_put(struct ksmbd_dirent_buf *b, u8 cls,
 
 	if (!fixed || e->short_len > KSMBD_DIRENT_SHORT_MAX)
 		return -EINVAL;
+	if (cls == KSMBD_FIND_POSIX_INFO)	/* SIDs vary (vfs/posix.h) */
+		fixed = ksmbd_posix_dirent_fixed(ks);
 	start = b->count ? ALIGN(b->used, 8) : 0;
 	size = fixed + e->name_len;
 	if (start > b->max || size > b->max - start)
@@ -142,6 +147,9 @@ int ksmbd_dirent_put(struct ksmbd_dirent_buf *b, u8 cls,
 	memcpy(p + fixed, e->name, e->name_len);
 
 	switch (cls) {
+	case KSMBD_FIND_POSIX_INFO:
+		ksmbd_posix_dirent_fill(p, e);
+		break;
 	case FILE_NAMES_INFORMATION: {
 		struct ksmbd_file_names_info *n = (void *)p;
 

@@ -16,6 +16,7 @@
 #include "info_wire.h"
 #include "dosattr.h"
 #include "name.h"
+#include "posix.h"
 #include "../../common/smb2pdu.h"
 
 /*
@@ -179,6 +180,8 @@ int ksmbd_encode_file_info(u8 cls, const struct ksmbd_info_ctx *c, void *out,
 	u32 need;
 	int r;
 
+	if (cls == KSMBD_FILE_POSIX_INFO)	/* the caller checked POSIX */
+		return ksmbd_posix_info_encode(ks, out, max);
 	switch (cls) {
 	case FILE_BASIC_INFORMATION:
 		need = sizeof(struct ksmbd_file_basic_info);
@@ -370,6 +373,8 @@ int ksmbd_encode_fs_info(u8 cls, const struct ksmbd_fs_ctx *c, void *out,
 	u32 spu = bsize >= 512 ? bsize / 512 : 1;
 	u32 need;
 
+	if (cls == KSMBD_FS_POSIX_INFO)		/* the caller checked POSIX */
+		return ksmbd_posix_fs_encode(sfs, out, max);
 	switch (cls) {
 	case FS_VOLUME_INFORMATION:
 		need = sizeof(struct ksmbd_fs_volume_info);

@@ -189,8 +189,23 @@ static __le32 parse_stream(const __le16 *s, unsigned int n,
 	return STATUS_SUCCESS;
 }
 
-__le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
-			struct ksmbd_name *out)
+/*
+ * Component separators: '\\', and for a POSIX name '/' too (the cifs
+ * client sends '/' between the components of a POSIX path).
+ */
+static bool is_sep(const __le16 *s, unsigned int i, bool posix)
+{
+	return unit_is(s, i, '\\') || (posix && unit_is(s, i, '/'));
+}
+
+/* A POSIX name refuses only what cannot be in a Linux name component. */
+static bool posix_char_invalid(u16 c)
+{
+	return c == 0;
+}
+
+static __le32 name_parse(const __le16 *name, u32 len, bool allow_stream,
+			 bool posix, struct ksmbd_name *out)
 {
 	unsigned int n = len / 2, start, i, slen = 0, sstart = 0, lastsep;
 	size_t size, pos = 0, spos = 0;
@@ -202,14 +217,14 @@ __le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
 		return STATUS_INVALID_PARAMETER;
 	if (n > KSMBD_NAME_PATH_MAX)
 		return STATUS_NAME_TOO_LONG;
-	if (n && unit_is(name, 0, '\\'))
+	if (n && is_sep(name, 0, posix))
 		return STATUS_INVALID_PARAMETER;
 	if (!utf16_valid(name, n))
 		return STATUS_OBJECT_NAME_INVALID;
-	if (n && unit_is(name, n - 1, '\\')) {
+	if (n && is_sep(name, n - 1, posix)) {
 		out->trailing_sep = true;
 		n--;
-		if (n && unit_is(name, n - 1, '\\'))
+		if (n && is_sep(name, n - 1, posix))
 			return STATUS_OBJECT_NAME_INVALID;
 	}
 
@@ -222,7 +237,7 @@ __le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
 
 	lastsep = n;	/* none */
 	for (i = 0; i < n; i++)
-		if (unit_is(name, i, '\\'))
+		if (is_sep(name, i, posix))
 			lastsep = i;
 
 	start = 0;
@@ -230,8 +245,8 @@ __le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
 		unsigned int end = start, clen;
 		bool last;
 
-		while (end < n && !unit_is(name, end, '\\') &&
-		       !unit_is(name, end, ':'))
+		while (end < n && !is_sep(name, end, posix) &&
+		       (posix || !unit_is(name, end, ':')))
 			end++;
 		clen = end - start;
 		last = lastsep == n || start > lastsep;
@@ -287,7 +302,10 @@ __le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
 			continue;
 		}
 		for (i = start; i < end; i++) {
-			if (ksmbd_name_char_invalid(le16_to_cpu(name[i]))) {
+			u16 c = le16_to_cpu(name[i]);
+
+			if (posix ? posix_char_invalid(c) :
+				    ksmbd_name_char_invalid(c)) {
 				st = STATUS_OBJECT_NAME_INVALID;
 				goto err;
 			}
@@ -318,6 +336,18 @@ err:
 	out->trailing_sep = false;
 	out->stream_sep = false;
 	return st;
+}
+
+__le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
+			struct ksmbd_name *out)
+{
+	return name_parse(name, len, allow_stream, false, out);
+}
+
+__le32 ksmbd_name_parse_posix(const __le16 *name, u32 len,
+			      struct ksmbd_name *out)
+{
+	return name_parse(name, len, false, true, out);
 }
 
 void ksmbd_name_free(struct ksmbd_name *n)

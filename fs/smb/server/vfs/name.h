@@ -48,6 +48,14 @@ struct ksmbd_name {
  */
 __le32 ksmbd_name_parse(const __le16 *name, u32 len, bool allow_stream,
 			struct ksmbd_name *out);
+/*
+ * The same for a POSIX open ([POSIX-SMB2]: the SMB3.1.1 POSIX create
+ * context): ':' is an ordinary character (no streams) and so are the
+ * others Windows forbids, only NUL is refused; '/' separates components
+ * as '\\' does (the cifs client sends POSIX paths with '/').
+ */
+__le32 ksmbd_name_parse_posix(const __le16 *name, u32 len,
+			      struct ksmbd_name *out);
 void ksmbd_name_free(struct ksmbd_name *n);
 
 /* Is this UTF-16 unit forbidden in a file name ([MS-FSCC] 2.1.4.1)? */

@@ -272,8 +272,8 @@ out:
 	return err;
 }
 
-int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
-			    struct path *parent, struct dentry **child)
+static int lookup_locked(const struct path *root, const char *rel, bool ci,
+			 struct path *parent, struct dentry **child)
 {
 	struct filename *fname;
 	struct dentry *d;
@@ -286,10 +286,21 @@ int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
 	fname = getname_kernel(rel);
 	if (IS_ERR(fname))
 		return PTR_ERR(fname);
-	err = ksmbd_vfs_lookup_parent(root, &fname, parent, &last);
+	if (ci) {
+		err = ksmbd_vfs_lookup_parent(root, &fname, parent, &last);
+	} else {
+		int type;
+
+		err = vfs_path_parent_lookup(fname, KSMBD_LOOKUP_FLAGS, parent,
+					     &last, &type, root);
+		if (!err && type != LAST_NORM) {
+			path_put(parent);
+			err = -EINVAL;
+		}
+	}
 	if (err)
 		goto out;
-	err = ksmbd_vfs_ci_name(parent, &last, &real);
+	err = ci ? ksmbd_vfs_ci_name(parent, &last, &real) : 0;
 	if (err) {
 		path_put(parent);
 		goto out;
@@ -315,6 +326,18 @@ out:
 	kfree(real);
 	putname(fname);
 	return err;
+}
+
+int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
+			    struct path *parent, struct dentry **child)
+{
+	return lookup_locked(root, rel, true, parent, child);
+}
+
+int ksmbd_vfs_lookup_locked_exact(const struct path *root, const char *rel,
+				  struct path *parent, struct dentry **child)
+{
+	return lookup_locked(root, rel, false, parent, child);
 }
 
 void ksmbd_vfs_unlock_parent(struct path *parent, struct dentry *child)

@@ -41,6 +41,12 @@ int ksmbd_vfs_lookup(const struct path *root, const char *rel,
  */
 int ksmbd_vfs_lookup_locked(const struct path *root, const char *rel,
 			    struct path *parent, struct dentry **child);
+/*
+ * The same, case-sensitively: each component only as spelled (a POSIX
+ * open, [POSIX-SMB2], where "a" and "A" are two files).
+ */
+int ksmbd_vfs_lookup_locked_exact(const struct path *root, const char *rel,
+				  struct path *parent, struct dentry **child);
 void ksmbd_vfs_unlock_parent(struct path *parent, struct dentry *child);
 
 /*
