@@ -60,6 +60,7 @@ struct create_args {
 	u64 alloc;
 	bool posix;		/* POSIX create context ([POSIX-SMB2]) */
 	umode_t posix_mode;	/* its mode for a new file (07777) */
+	bool posix_short;	/* ... without its 4-byte mode */
 	bool bad;		/* a context we must refuse */
 	__le32 bad_status;
 };
@@ -82,11 +83,14 @@ static int create_ctx_fn(void *arg, const struct ksmbd_cctx *c)
 
 	if (c->name_len == KSMBD_POSIX_TAG_LEN &&
 	    !memcmp(c->name, ksmbd_posix_tag, KSMBD_POSIX_TAG_LEN)) {
-		/* the mode of a new file; used if POSIX was negotiated */
-		if (c->data_len < 4)
-			return -EINVAL;
+		/*
+		 * the mode of a new file; only a connection that negotiated
+		 * POSIX reads it (elsewhere it is an unknown context)
+		 */
 		a->posix = true;
-		a->posix_mode = get_unaligned_le32(c->data) & 07777;
+		a->posix_short = c->data_len < 4;
+		if (!a->posix_short)
+			a->posix_mode = get_unaligned_le32(c->data) & 07777;
 		return 0;
 	}
 	if (c->name_len != 4)
@@ -625,6 +629,8 @@ __le32 smb2_create(struct ksmbd_work *work)
 	/* a POSIX open needs the extensions negotiated, else it is plain */
 	if (!work->conn->posix_ext)
 		ca.posix = false;
+	else if (ca.posix && ca.posix_short)
+		return STATUS_INVALID_PARAMETER;
 
 	/* POSIX names: ':' is a character, not a stream separator */
 	st = ca.posix ? ksmbd_name_parse_posix(nbuf, nlen, &name) :
