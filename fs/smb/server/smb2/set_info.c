@@ -434,6 +434,16 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 			err = -EACCES;
 			goto out_new;
 		}
+		/*
+		 * [MS-FSA] 2.1.5.14.11: a file that is open (through this
+		 * server) is not replaced, whatever its sharing; Samba and
+		 * Windows answer ACCESS_DENIED (tests/rename-parent)
+		 */
+		if (d_inode(new) != d_inode(old) &&
+		    ksmbd_inode_in_use(d_inode(new))) {
+			err = -EACCES;
+			goto out_new;
+		}
 	}
 	if (link) {
 		err = vfs_link(old, ns, d_inode(new_dir.dentry), new, NULL);

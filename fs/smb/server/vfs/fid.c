@@ -483,6 +483,18 @@ bool ksmbd_inode_share_conflict(struct inode *inode, __le32 acc,
 	return conflict;
 }
 
+bool ksmbd_inode_in_use(struct inode *inode)
+{
+	struct ksmbd_inode *ki = ksmbd_inode_lookup(inode);
+	bool open;
+
+	if (!ki)
+		return false;
+	open = !list_empty_careful(&ki->opens);
+	ksmbd_inode_put(ki);
+	return open;
+}
+
 bool ksmbd_opens_beneath(struct dentry *dir)
 {
 	struct ksmbd_inode *ki;

@@ -171,6 +171,13 @@ static inline bool ksmbd_file_delete_pending(struct ksmbd_file *fp)
 }
 
 /*
+ * Is inode's file open through this server (any open, a named stream's
+ * too)? Takes no ki->lock, so a rename may ask under its directories'
+ * locks; the answer is a snapshot.
+ */
+bool ksmbd_inode_in_use(struct inode *inode);
+
+/*
  * Is any file or directory beneath dir (not dir itself) open through this
  * server? Walks the open inodes under ksmbd_inode_lock.
  */

@@ -98,10 +98,10 @@ class Client:
             return status_of(e)
         return SUCCESS
 
-    def rename(self, fid, new):
-        """FileRenameInformation without ReplaceIfExists."""
+    def rename(self, fid, new, replace=False):
+        """FileRenameInformation, with ReplaceIfExists as asked."""
         ri = s3.FILE_RENAME_INFORMATION_TYPE_2()
-        ri["ReplaceIfExists"] = 0
+        ri["ReplaceIfExists"] = 1 if replace else 0
         ri["RootDirectory"] = b"\0" * 8
         name = new.encode("utf-16le")
         ri["FileNameLength"] = len(name)
