@@ -393,9 +393,14 @@ static __le32 set_name(struct ksmbd_work *work, struct ksmbd_file *fp,
 		goto out_dir;
 	}
 
-	/* a name equal to an entry's but for case names that entry */
+	/*
+	 * A name equal to an entry's but for case names that entry; on a
+	 * POSIX connection names are case-sensitive, as its CREATE looks
+	 * them up ("mv x A" beside "a" must not replace "a").
+	 */
 	want = last;
-	err = ksmbd_vfs_ci_name(&new_dir, &last, &real);
+	err = work->conn->posix_ext ? 0 :
+	      ksmbd_vfs_ci_name(&new_dir, &last, &real);
 	if (err) {
 		st = ksmbd_vfs_status(err);
 		goto out_dir;

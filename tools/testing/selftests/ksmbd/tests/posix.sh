@@ -8,7 +8,7 @@
 #     applied), as the server's disk shows and a stat through the mount
 #   - modes changed on the server (setgid, sticky, odd bits) are what a
 #     stat through the mount sees (FilePosixInformation)
-#   - "a" and "A" are two files; names with ':' * ? < > | " are plain
+#   - "a" and "A" are two files (a rename to "A" does not replace "a"); names with ':' * ? < > | " are plain
 #     names on the server, not streams or errors
 #   - a listing (POSIX directory entries) names exactly what the server has
 #   - statfs answers with the server's numbers (FileFsPosixInformation)
@@ -60,6 +60,12 @@ echo upper >"$mnt/A" || fail "create A"
 	fail "a and A read back wrong"
 rm "$mnt/A" || fail "rm A"
 [ -f "$srv/a" ] && [ ! -e "$srv/A" ] || fail "rm A removed the wrong file"
+# a rename to "A" beside "a" makes "A", it does not replace "a"
+echo moved >"$mnt/x" || fail "create x"
+mv "$mnt/x" "$mnt/A" || fail "mv x A"
+[ "$(cat "$srv/a")" = lower ] && [ "$(cat "$srv/A")" = moved ] ||
+	fail "mv x A beside a: a=$(cat "$srv/a" 2>&1) A=$(cat "$srv/A" 2>&1)"
+rm "$mnt/A" || fail "rm A"
 
 step "names Windows forbids"
 for n in 'a:b' 'x:$DATA' 'q*?<>|"' 'tab	x'; do
